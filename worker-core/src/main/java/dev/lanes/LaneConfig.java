@@ -1,0 +1,200 @@
+package dev.lanes;
+
+import dev.lanes.topics.LaneTopics;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything one lane needs: its topic, its consumer group, its thread pool (the bulkhead) and its
+ * limits. Immutable; the {@code with*} methods return validated copies.
+ *
+ * @param name lane name, used in metrics and logs
+ * @param topic the lane's main topic
+ * @param groupId the lane's own consumer group
+ * @param concurrency worker threads of the lane's pool
+ * @param maxInFlight tasks polled but not finished, across the lane; fetching pauses at this mark
+ *     and resumes below half of it. One poll may overshoot it by up to {@code max.poll.records}.
+ * @param maxInFlightPerPartition the same limit for the uncommitted window of one partition
+ * @param ordering how tasks of a partition are ordered
+ * @param commitInterval how often finished offsets are committed while running
+ * @param pollTimeout the longest a poll blocks; bounds how quickly the lane notices a stop
+ * @param shutdownGrace how long a stop waits for in-flight tasks before abandoning them
+ * @param revokeGrace how long a rebalance waits for in-flight tasks of revoked partitions
+ */
+public record LaneConfig(
+    String name,
+    String topic,
+    String groupId,
+    int concurrency,
+    int maxInFlight,
+    int maxInFlightPerPartition,
+    OrderingMode ordering,
+    Duration commitInterval,
+    Duration pollTimeout,
+    Duration shutdownGrace,
+    Duration revokeGrace) {
+
+  public LaneConfig {
+    requireText("name", name);
+    requireText("topic", topic);
+    requireText("groupId", groupId);
+    requireAtLeast("concurrency", concurrency, 1);
+    requireAtLeast("maxInFlight", maxInFlight, 1);
+    requireAtLeast("maxInFlightPerPartition", maxInFlightPerPartition, 1);
+    Objects.requireNonNull(ordering, "ordering");
+    requirePositive("commitInterval", commitInterval);
+    requirePositive("pollTimeout", pollTimeout);
+    requireNotNegative("shutdownGrace", shutdownGrace);
+    requireNotNegative("revokeGrace", revokeGrace);
+  }
+
+  /** A lane over {@code topic} with default limits and the group {@code lanes.<name>}. */
+  public static LaneConfig of(String name, String topic) {
+    return new LaneConfig(
+        name,
+        topic,
+        "lanes." + name,
+        8,
+        1000,
+        500,
+        OrderingMode.KEY,
+        Duration.ofSeconds(1),
+        Duration.ofMillis(100),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(10));
+  }
+
+  /** A lane over the main topic the topic catalog defines for it. */
+  public static LaneConfig of(LaneTopics topics) {
+    return of(topics.lane(), topics.main().name());
+  }
+
+  public LaneConfig withGroupId(String groupId) {
+    return new LaneConfig(
+        name,
+        topic,
+        groupId,
+        concurrency,
+        maxInFlight,
+        maxInFlightPerPartition,
+        ordering,
+        commitInterval,
+        pollTimeout,
+        shutdownGrace,
+        revokeGrace);
+  }
+
+  public LaneConfig withConcurrency(int concurrency) {
+    return new LaneConfig(
+        name,
+        topic,
+        groupId,
+        concurrency,
+        maxInFlight,
+        maxInFlightPerPartition,
+        ordering,
+        commitInterval,
+        pollTimeout,
+        shutdownGrace,
+        revokeGrace);
+  }
+
+  public LaneConfig withMaxInFlight(int maxInFlight, int maxInFlightPerPartition) {
+    return new LaneConfig(
+        name,
+        topic,
+        groupId,
+        concurrency,
+        maxInFlight,
+        maxInFlightPerPartition,
+        ordering,
+        commitInterval,
+        pollTimeout,
+        shutdownGrace,
+        revokeGrace);
+  }
+
+  public LaneConfig withOrdering(OrderingMode ordering) {
+    return new LaneConfig(
+        name,
+        topic,
+        groupId,
+        concurrency,
+        maxInFlight,
+        maxInFlightPerPartition,
+        ordering,
+        commitInterval,
+        pollTimeout,
+        shutdownGrace,
+        revokeGrace);
+  }
+
+  public LaneConfig withCommitInterval(Duration commitInterval) {
+    return new LaneConfig(
+        name,
+        topic,
+        groupId,
+        concurrency,
+        maxInFlight,
+        maxInFlightPerPartition,
+        ordering,
+        commitInterval,
+        pollTimeout,
+        shutdownGrace,
+        revokeGrace);
+  }
+
+  public LaneConfig withShutdownGrace(Duration shutdownGrace) {
+    return new LaneConfig(
+        name,
+        topic,
+        groupId,
+        concurrency,
+        maxInFlight,
+        maxInFlightPerPartition,
+        ordering,
+        commitInterval,
+        pollTimeout,
+        shutdownGrace,
+        revokeGrace);
+  }
+
+  public LaneConfig withRevokeGrace(Duration revokeGrace) {
+    return new LaneConfig(
+        name,
+        topic,
+        groupId,
+        concurrency,
+        maxInFlight,
+        maxInFlightPerPartition,
+        ordering,
+        commitInterval,
+        pollTimeout,
+        shutdownGrace,
+        revokeGrace);
+  }
+
+  private static void requireText(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(field + " must not be blank, was " + value);
+    }
+  }
+
+  private static void requireAtLeast(String field, int value, int min) {
+    if (value < min) {
+      throw new IllegalArgumentException(field + " must be >= " + min + ", was " + value);
+    }
+  }
+
+  private static void requirePositive(String field, Duration value) {
+    if (value == null || value.isZero() || value.isNegative()) {
+      throw new IllegalArgumentException(field + " must be > 0, was " + value);
+    }
+  }
+
+  private static void requireNotNegative(String field, Duration value) {
+    if (value == null || value.isNegative()) {
+      throw new IllegalArgumentException(field + " must be >= 0, was " + value);
+    }
+  }
+}

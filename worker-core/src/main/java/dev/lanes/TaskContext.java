@@ -1,0 +1,20 @@
+package dev.lanes;
+
+/**
+ * Where a task came from and which attempt this is.
+ *
+ * @param lane the lane running the task
+ * @param attempt 1 for the first attempt
+ * @param topic source topic
+ * @param partition source partition
+ * @param offset source offset
+ * @param key the record key (ordering key) as UTF-8, or null when the record has none
+ */
+public record TaskContext(
+    String lane, int attempt, String topic, int partition, long offset, String key) {
+
+  /** Topic-partition-offset, the form operators grep logs for. */
+  public String coordinates() {
+    return topic + "-" + partition + "@" + offset;
+  }
+}

@@ -1,0 +1,15 @@
+package dev.lanes;
+
+/**
+ * Handles the tasks of one type. Implementations are called from a lane's worker threads,
+ * concurrently for different tasks, so they must be thread-safe.
+ *
+ * <p>Returning normally means the task is done. Throwing means it failed: a {@link
+ * FatalTaskException} marks a failure that retrying cannot fix; any other exception is treated as
+ * transient.
+ */
+@FunctionalInterface
+public interface TaskHandler {
+
+  void handle(Task task, TaskContext context) throws Exception;
+}

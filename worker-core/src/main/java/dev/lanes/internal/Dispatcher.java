@@ -1,0 +1,99 @@
+package dev.lanes.internal;
+
+import dev.lanes.OrderingMode;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Cuts the records one poll returned for a partition into batches and hands them to the lane's
+ * pool, so that the lane's ordering mode holds:
+ *
+ * <ul>
+ *   <li>{@code PARTITION}: the whole poll is one batch, chained behind the partition's previous
+ *       batch.
+ *   <li>{@code KEY}: consecutive records with the same key form a batch chained behind that key's
+ *       previous batch; records without a key are unordered.
+ *   <li>{@code UNORDERED}: records are cut into a few batches so every thread gets work.
+ * </ul>
+ *
+ * Poll thread only.
+ */
+final class Dispatcher {
+
+  /** Caps a batch so one worker never holds a long run that others could share. */
+  static final int MAX_BATCH = 64;
+
+  private static final Object PARTITION_CHAIN = new Object();
+
+  private final OrderingMode ordering;
+  private final int concurrency;
+  private final LaneExecution lane;
+
+  Dispatcher(OrderingMode ordering, int concurrency, LaneExecution lane) {
+    this.ordering = ordering;
+    this.concurrency = concurrency;
+    this.lane = lane;
+  }
+
+  /** Tracks every record's offset, then dispatches them. Returns the number of records. */
+  int dispatch(PartitionState partition, List<ConsumerRecord<byte[], byte[]>> records) {
+    PartitionOffsets offsets = partition.offsets();
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      offsets.track(record.offset());
+    }
+    partition.dispatched(records.size());
+    switch (ordering) {
+      case PARTITION -> chained(partition, records, 0, records.size(), PARTITION_CHAIN);
+      case UNORDERED -> unordered(partition, records, 0, records.size());
+      case KEY -> byKey(partition, records);
+    }
+    return records.size();
+  }
+
+  private void byKey(PartitionState partition, List<ConsumerRecord<byte[], byte[]>> records) {
+    int start = 0;
+    while (start < records.size()) {
+      byte[] key = records.get(start).key();
+      int end = start + 1;
+      while (end < records.size() && sameKey(key, records.get(end).key())) {
+        end++;
+      }
+      if (key == null) {
+        unordered(partition, records, start, end);
+      } else {
+        for (int from = start; from < end; from += MAX_BATCH) {
+          chained(partition, records, from, Math.min(end, from + MAX_BATCH), ByteBuffer.wrap(key));
+        }
+      }
+      start = end;
+    }
+  }
+
+  private void unordered(
+      PartitionState partition, List<ConsumerRecord<byte[], byte[]>> records, int from, int to) {
+    int size = Math.max(1, Math.min(MAX_BATCH, (to - from) / concurrency));
+    for (int start = from; start < to; start += size) {
+      lane.executor()
+          .execute(
+              new TaskBatch(lane, partition, records, start, Math.min(to, start + size), null));
+    }
+  }
+
+  private void chained(
+      PartitionState partition,
+      List<ConsumerRecord<byte[], byte[]>> records,
+      int from,
+      int to,
+      Object chainKey) {
+    TaskBatch batch = new TaskBatch(lane, partition, records, from, to, chainKey);
+    if (partition.chains().admit(chainKey, batch)) {
+      lane.executor().execute(batch);
+    }
+  }
+
+  private static boolean sameKey(byte[] a, byte[] b) {
+    return a == null ? b == null : b != null && Arrays.equals(a, b);
+  }
+}

@@ -1,0 +1,102 @@
+package dev.lanes.internal;
+
+import dev.lanes.MetricNames;
+import dev.lanes.task.RejectionReason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/**
+ * The meters of one lane. Every meter is registered up front: types are the registered handler
+ * types, so tag cardinality is bounded, and the hot path only increments.
+ */
+final class LaneMetrics {
+
+  private final MeterRegistry registry;
+  private final Map<String, TypeMeters> byType = new HashMap<>();
+  private final Map<RejectionReason, Counter> rejections = new EnumMap<>(RejectionReason.class);
+  private final Timer commitLatency;
+  private final Counter commitFailures;
+  private final List<Meter> gauges = new ArrayList<>();
+
+  LaneMetrics(MeterRegistry registry, String lane, Set<String> types) {
+    this.registry = registry;
+    for (String type : types) {
+      byType.put(type, new TypeMeters(registry, lane, type));
+    }
+    for (RejectionReason reason : RejectionReason.values()) {
+      rejections.put(
+          reason,
+          Counter.builder(MetricNames.TASKS_REJECTED)
+              .description("Records that are not runnable tasks")
+              .tag(MetricNames.TAG_LANE, lane)
+              .tag(MetricNames.TAG_REASON, reason.tag())
+              .register(registry));
+    }
+    commitLatency =
+        Timer.builder(MetricNames.COMMIT_LATENCY)
+            .description("Offset commit round trips")
+            .tag(MetricNames.TAG_LANE, lane)
+            .register(registry);
+    commitFailures =
+        Counter.builder(MetricNames.COMMIT_FAILURES)
+            .tag(MetricNames.TAG_LANE, lane)
+            .register(registry);
+  }
+
+  /** Registers the lane's gauges; they read poll-thread counters without locking. */
+  void bindGauges(
+      String lane, IntSupplier inFlight, IntSupplier pausedPartitions, ThreadPoolExecutor pool) {
+    gauges.add(gauge(MetricNames.IN_FLIGHT, lane, inFlight));
+    gauges.add(gauge(MetricNames.PAUSED_PARTITIONS, lane, pausedPartitions));
+    gauges.add(gauge(MetricNames.EXECUTOR_QUEUED, lane, () -> pool.getQueue().size()));
+    gauges.add(gauge(MetricNames.EXECUTOR_ACTIVE, lane, pool::getActiveCount));
+  }
+
+  TypeMeters forType(String type) {
+    TypeMeters meters = byType.get(type);
+    if (meters == null) {
+      throw new IllegalStateException("no meters for unregistered type " + type);
+    }
+    return meters;
+  }
+
+  void rejected(RejectionReason reason) {
+    rejections.get(reason).increment();
+  }
+
+  void committed(long nanos) {
+    commitLatency.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  void commitFailed() {
+    commitFailures.increment();
+  }
+
+  /**
+   * Removes the gauges, which read a lane that is gone. Counters and timers stay: their totals
+   * remain true after the lane stops, and a restarted lane continues them.
+   */
+  void unbindGauges() {
+    gauges.forEach(registry::remove);
+    gauges.clear();
+  }
+
+  private Meter gauge(String name, String lane, IntSupplier value) {
+    return Gauge.builder(name, value, supplier -> supplier.getAsInt())
+        .tag(MetricNames.TAG_LANE, lane)
+        .strongReference(true)
+        .register(registry);
+  }
+}

@@ -1,0 +1,132 @@
+package dev.lanes.internal;
+
+import java.util.OptionalLong;
+
+/**
+ * The uncommitted window of one partition: offsets handed out for processing, in the order they
+ * were polled, and which of them are finished. The committable offset is the first unfinished one,
+ * so a commit never passes a record that is still running, however many after it finished.
+ *
+ * <p>Offsets need not be contiguous (compaction and transaction markers leave gaps). Poll thread
+ * only; primitive ring buffer so tracking allocates nothing while the window fits.
+ */
+final class PartitionOffsets {
+
+  private long[] offsets;
+  private boolean[] finished;
+  private int head;
+  private int size;
+  private int unfinished;
+  private long nextToTrack = -1;
+  private long committed = -1;
+
+  PartitionOffsets(int initialCapacity) {
+    int capacity = Integer.highestOneBit(Math.max(2, initialCapacity - 1)) << 1;
+    offsets = new long[capacity];
+    finished = new boolean[capacity];
+  }
+
+  /** Records that {@code offset} was handed out; offsets must be tracked in increasing order. */
+  void track(long offset) {
+    if (offset < nextToTrack) {
+      throw new IllegalStateException(
+          "offset " + offset + " tracked out of order, expected >= " + nextToTrack);
+    }
+    if (size == offsets.length) {
+      grow();
+    }
+    int slot = (head + size) & (offsets.length - 1);
+    offsets[slot] = offset;
+    finished[slot] = false;
+    size++;
+    unfinished++;
+    nextToTrack = offset + 1;
+  }
+
+  /** Marks {@code offset} finished. Finishing an offset that is not in the window is a bug. */
+  void finish(long offset) {
+    int slot = slotOf(offset);
+    if (slot < 0 || finished[slot]) {
+      throw new IllegalStateException(
+          "offset " + offset + " is not an unfinished offset of this partition");
+    }
+    finished[slot] = true;
+    unfinished--;
+    int mask = offsets.length - 1;
+    while (size > 0 && finished[head]) {
+      head = (head + 1) & mask;
+      size--;
+    }
+  }
+
+  /**
+   * The offset to commit (the next record to consume), if it moved past the last commit: the first
+   * unfinished offset, or one past the last tracked offset when everything is finished.
+   */
+  OptionalLong committable() {
+    if (nextToTrack < 0) {
+      return OptionalLong.empty();
+    }
+    long position = size > 0 ? offsets[head] : nextToTrack;
+    return position > committed ? OptionalLong.of(position) : OptionalLong.empty();
+  }
+
+  /** The last commit acknowledged for this partition. */
+  void committed(long offset) {
+    committed = Math.max(committed, offset);
+  }
+
+  /** Records from the first unfinished one to the last tracked: what a crash would replay. */
+  int window() {
+    return size;
+  }
+
+  int unfinished() {
+    return unfinished;
+  }
+
+  private int slotOf(long offset) {
+    int mask = offsets.length - 1;
+    int low = 0;
+    int high = size - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      long value = offsets[(head + mid) & mask];
+      if (value < offset) {
+        low = mid + 1;
+      } else if (value > offset) {
+        high = mid - 1;
+      } else {
+        return (head + mid) & mask;
+      }
+    }
+    return -1;
+  }
+
+  private void grow() {
+    int capacity = offsets.length;
+    long[] newOffsets = new long[capacity * 2];
+    boolean[] newFinished = new boolean[capacity * 2];
+    for (int i = 0; i < size; i++) {
+      int slot = (head + i) & (capacity - 1);
+      newOffsets[i] = offsets[slot];
+      newFinished[i] = finished[slot];
+    }
+    offsets = newOffsets;
+    finished = newFinished;
+    head = 0;
+  }
+
+  @Override
+  public String toString() {
+    return "PartitionOffsets{window="
+        + size
+        + ", unfinished="
+        + unfinished
+        + ", committable="
+        + (size > 0 ? offsets[head] : nextToTrack)
+        + ", committed="
+        + committed
+        + "}";
+  }
+}

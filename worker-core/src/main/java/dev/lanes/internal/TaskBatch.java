@@ -1,0 +1,98 @@
+package dev.lanes.internal;
+
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * A run of consecutive records of one partition that one worker handles in order: the unit of
+ * hand-over between the poll thread and the lane's pool. Batching keeps the hand-over cost (a queue
+ * operation and a thread wake-up) off each record when records need no ordering between them or
+ * share a key anyway.
+ */
+final class TaskBatch implements Runnable {
+
+  private final LaneExecution lane;
+  private final PartitionState partition;
+  private final List<ConsumerRecord<byte[], byte[]>> records;
+  private final int from;
+  private final int to;
+  private final Object chainKey;
+
+  /** The batch of the same key admitted after this one; guarded by the partition's chains. */
+  TaskBatch next;
+
+  /**
+   * Records of this batch handled so far, from {@code from}. Written by the worker, read by the
+   * poll thread after the hand-back through the completion queue, which orders the two.
+   */
+  private int processed;
+
+  TaskBatch(
+      LaneExecution lane,
+      PartitionState partition,
+      List<ConsumerRecord<byte[], byte[]>> records,
+      int from,
+      int to,
+      Object chainKey) {
+    this.lane = lane;
+    this.partition = partition;
+    this.records = records;
+    this.from = from;
+    this.to = to;
+    this.chainKey = chainKey;
+  }
+
+  PartitionState partition() {
+    return partition;
+  }
+
+  Object chainKey() {
+    return chainKey;
+  }
+
+  int size() {
+    return to - from;
+  }
+
+  /** Marks the handled records finished in the partition's offsets; skipped ones stay open. */
+  void finishHandledOffsets() {
+    PartitionOffsets offsets = partition.offsets();
+    for (int i = from; i < from + processed; i++) {
+      offsets.finish(records.get(i).offset());
+    }
+  }
+
+  @Override
+  public void run() {
+    try {
+      for (int i = from; i < to; i++) {
+        // A revoked partition's records now belong to another member: leave them to it.
+        if (partition.isRevoked()) {
+          break;
+        }
+        lane.invoker().invoke(records.get(i));
+        processed++;
+      }
+    } finally {
+      lane.completions().add(this);
+      if (chainKey != null) {
+        startNextOfChain();
+      }
+    }
+  }
+
+  private void startNextOfChain() {
+    TaskBatch nextOfKey = partition.chains().finish(chainKey, this);
+    if (nextOfKey == null) {
+      return;
+    }
+    try {
+      lane.executor().execute(nextOfKey);
+    } catch (RejectedExecutionException e) {
+      // The lane is shutting down past its grace period: the rest of this chain is abandoned,
+      // uncommitted, and will run again on the next owner of the partition.
+      lane.completions().add(nextOfKey);
+    }
+  }
+}

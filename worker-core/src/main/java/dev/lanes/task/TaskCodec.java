@@ -1,0 +1,155 @@
+package dev.lanes.task;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lanes.Task;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/**
+ * Reads and writes the JSON task envelope:
+ *
+ * <pre>{"id": "…uuid…", "type": "sleep", "payload": {"ms": 20},
+ *  "createdAt": "2026-11-27T10:00:00Z", "schemaVersion": 1}</pre>
+ *
+ * Thread-safe. Unknown fields are ignored so producers can add fields before workers know them.
+ */
+public final class TaskCodec {
+
+  static final String ID = "id";
+  static final String TYPE = "type";
+  static final String PAYLOAD = "payload";
+  static final String CREATED_AT = "createdAt";
+  static final String SCHEMA_VERSION = "schemaVersion";
+
+  private final ObjectMapper mapper;
+
+  public TaskCodec() {
+    this(new ObjectMapper());
+  }
+
+  public TaskCodec(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /**
+   * Decodes a record value.
+   *
+   * @param recordTimestamp stands in for {@code createdAt} when the envelope has none
+   * @throws MalformedTaskException with the reason when the value is not a valid envelope
+   */
+  public Task decode(byte[] value, long recordTimestamp) {
+    if (value == null || value.length == 0) {
+      throw new MalformedTaskException(RejectionReason.EMPTY, "record has no value");
+    }
+    JsonNode root = parse(value);
+    if (!root.isObject()) {
+      throw new MalformedTaskException(
+          RejectionReason.NOT_AN_OBJECT,
+          "envelope must be a JSON object, was " + root.getNodeType());
+    }
+    String type = requiredType(root);
+    String id = optionalText(root, ID);
+    JsonNode payload = root.get(PAYLOAD);
+    return new Task(
+        id == null || id.isBlank() ? UUID.randomUUID().toString() : id,
+        type,
+        payload == null || payload.isNull() ? mapper.createObjectNode() : payload,
+        createdAt(root, recordTimestamp),
+        schemaVersion(root));
+  }
+
+  public byte[] encode(Task task) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put(ID, task.id());
+    node.put(TYPE, task.type());
+    node.set(PAYLOAD, task.payload());
+    node.put(CREATED_AT, task.createdAt().toString());
+    node.put(SCHEMA_VERSION, task.schemaVersion());
+    try {
+      return mapper.writeValueAsBytes(node);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode task " + task.id(), e);
+    }
+  }
+
+  /** The mapper handlers can use to read payloads into their own types. */
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  private JsonNode parse(byte[] value) {
+    try {
+      JsonNode root = mapper.readTree(value);
+      if (root == null || root.isMissingNode()) {
+        throw new MalformedTaskException(RejectionReason.NOT_JSON, "value is not JSON");
+      }
+      return root;
+    } catch (JacksonException e) {
+      throw new MalformedTaskException(
+          RejectionReason.NOT_JSON, "value is not JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String requiredType(JsonNode root) {
+    String type = optionalText(root, TYPE);
+    if (type == null || type.isBlank()) {
+      throw new MalformedTaskException(RejectionReason.MISSING_TYPE, "envelope has no type");
+    }
+    return type;
+  }
+
+  private static String optionalText(JsonNode root, String field) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      throw new MalformedTaskException(
+          RejectionReason.INVALID_FIELD, field + " must be a string, was " + node.getNodeType());
+    }
+    return node.textValue();
+  }
+
+  private static Instant createdAt(JsonNode root, long recordTimestamp) {
+    String text = optionalText(root, CREATED_AT);
+    if (text == null) {
+      return Instant.ofEpochMilli(Math.max(0, recordTimestamp));
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new MalformedTaskException(
+          RejectionReason.INVALID_FIELD, "createdAt must be an ISO-8601 instant, was " + text, e);
+    }
+  }
+
+  private static int schemaVersion(JsonNode root) {
+    JsonNode node = root.get(SCHEMA_VERSION);
+    if (node == null || node.isNull()) {
+      return Task.CURRENT_SCHEMA_VERSION;
+    }
+    if (!node.canConvertToExactIntegral() || node.asInt() < 1) {
+      throw new MalformedTaskException(
+          RejectionReason.INVALID_FIELD, "schemaVersion must be an integer >= 1, was " + node);
+    }
+    int version = node.asInt();
+    if (version > Task.CURRENT_SCHEMA_VERSION) {
+      throw new MalformedTaskException(
+          RejectionReason.UNSUPPORTED_SCHEMA_VERSION,
+          "schemaVersion "
+              + version
+              + " is newer than this runtime understands ("
+              + Task.CURRENT_SCHEMA_VERSION
+              + ")");
+    }
+    return version;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.lanes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.lanes.testkit.KafkaTest;
+import dev.lanes.testkit.TestKafka;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+@KafkaTest
+class GracefulShutdownIT {
+
+  private static final int TASKS = 400;
+
+  @Test
+  void closeFinishesInFlightTasksCommitsThemAndARestartRepeatsNothing(TestKafka kafka) {
+    String topic = kafka.uniqueName("tasks.shutdown");
+    kafka.createTopic(topic, 2);
+    kafka.send(topic, TaskRecords.tasks(topic, "task", "work", TASKS));
+    // A small in-flight limit leaves a backlog behind when the stop comes.
+    LaneConfig lane =
+        TestRuntimes.lane(kafka, "batch", topic).withConcurrency(4).withMaxInFlight(40, 40);
+
+    Set<String> started = ConcurrentHashMap.newKeySet();
+    TaskJournal first = new TaskJournal();
+    LanesRuntime runtime = TestRuntimes.start(kafka, handlers(first, started), lane);
+    await().atMost(Duration.ofSeconds(30)).until(() -> first.count() >= 40);
+    runtime.close();
+
+    assertThat(first.count()).as("stopped before the backlog was done").isLessThan(TASKS);
+    assertThat(first.ids()).as("every started task finished").isEqualTo(started);
+    assertThat(TestRuntimes.committedTotal(kafka, lane.groupId()))
+        .as("committed offsets cover exactly the finished tasks")
+        .isEqualTo(first.count());
+
+    TaskJournal second = new TaskJournal();
+    try (LanesRuntime restarted = TestRuntimes.start(kafka, handlers(second, started), lane)) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> first.count() + second.count() >= TASKS);
+    }
+    Set<String> repeated = new HashSet<>(first.ids());
+    repeated.retainAll(second.ids());
+    assertThat(repeated).as("tasks processed again after a clean restart").isEmpty();
+    assertThat(first.count() + second.count()).isEqualTo(TASKS);
+  }
+
+  private static HandlerRegistry handlers(TaskJournal journal, Set<String> started) {
+    return HandlerRegistry.builder()
+        .register(
+            "work",
+            journal.recording(
+                (task, context) -> {
+                  started.add(task.id());
+                  Thread.sleep(20);
+                }))
+        .build();
+  }
+}

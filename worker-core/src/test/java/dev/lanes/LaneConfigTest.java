@@ -1,0 +1,48 @@
+package dev.lanes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class LaneConfigTest {
+
+  @Test
+  void defaultsGiveTheLaneItsOwnGroup() {
+    LaneConfig lane = LaneConfig.of("batch", "tasks.batch");
+
+    assertThat(lane.groupId()).isEqualTo("lanes.batch");
+    assertThat(lane.ordering()).isEqualTo(OrderingMode.KEY);
+    assertThat(lane.maxInFlight()).isGreaterThanOrEqualTo(lane.concurrency());
+  }
+
+  @Test
+  void withersCopyAndLeaveTheOriginalAlone() {
+    LaneConfig lane = LaneConfig.of("batch", "tasks.batch");
+
+    LaneConfig changed = lane.withConcurrency(2).withOrdering(OrderingMode.UNORDERED);
+
+    assertThat(changed.concurrency()).isEqualTo(2);
+    assertThat(changed.ordering()).isEqualTo(OrderingMode.UNORDERED);
+    assertThat(lane.concurrency()).isEqualTo(8);
+    assertThat(lane.ordering()).isEqualTo(OrderingMode.KEY);
+  }
+
+  @Test
+  void validationNamesTheFieldAndTheValue() {
+    LaneConfig lane = LaneConfig.of("batch", "tasks.batch");
+
+    assertThatThrownBy(() -> lane.withConcurrency(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("concurrency must be >= 1, was 0");
+    assertThatThrownBy(() -> lane.withMaxInFlight(10, -1))
+        .hasMessage("maxInFlightPerPartition must be >= 1, was -1");
+    assertThatThrownBy(() -> lane.withCommitInterval(Duration.ZERO))
+        .hasMessage("commitInterval must be > 0, was PT0S");
+    assertThatThrownBy(() -> lane.withShutdownGrace(Duration.ofSeconds(-1)))
+        .hasMessage("shutdownGrace must be >= 0, was PT-1S");
+    assertThatThrownBy(() -> LaneConfig.of(" ", "tasks.batch"))
+        .hasMessage("name must not be blank, was  ");
+  }
+}

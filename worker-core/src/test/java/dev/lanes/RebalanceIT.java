@@ -1,0 +1,57 @@
+package dev.lanes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.lanes.testkit.KafkaTest;
+import dev.lanes.testkit.TestKafka;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+@KafkaTest
+class RebalanceIT {
+
+  private static final int TASKS = 3_000;
+
+  @Test
+  void aSecondWorkerJoiningMidBacklogSharesTheWorkAndNothingIsLost(TestKafka kafka) {
+    String topic = kafka.uniqueName("tasks.rebalance");
+    kafka.createTopic(topic, 6);
+    kafka.send(topic, TaskRecords.tasks(topic, "task", "work", TASKS));
+    LaneConfig lane = TestRuntimes.lane(kafka, "batch", topic).withConcurrency(2);
+
+    TaskJournal first = new TaskJournal();
+    TaskJournal second = new TaskJournal();
+    try (LanesRuntime one = TestRuntimes.start(kafka, handlers(first), lane)) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> first.count() >= TASKS / 10);
+      try (LanesRuntime two = TestRuntimes.start(kafka, handlers(second), lane)) {
+        Set<String> expected =
+            IntStream.range(0, TASKS).mapToObj(i -> "task-" + i).collect(Collectors.toSet());
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .until(() -> union(first, second).containsAll(expected));
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> TestRuntimes.committedTotal(kafka, lane.groupId()) == TASKS);
+      }
+    }
+    assertThat(second.count()).as("the joining worker took a share").isGreaterThan(0);
+    assertThat(union(first, second)).hasSize(TASKS);
+  }
+
+  private static HandlerRegistry handlers(TaskJournal journal) {
+    return HandlerRegistry.builder()
+        .register("work", journal.recording((task, context) -> Thread.sleep(5)))
+        .build();
+  }
+
+  private static Set<String> union(TaskJournal a, TaskJournal b) {
+    Set<String> all = new HashSet<>(a.ids());
+    all.addAll(b.ids());
+    return all;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.lanes;
+
+import dev.lanes.testkit.TestKafka;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+
+/** Runtimes wired for integration tests: quick commits, quick rebalances. */
+final class TestRuntimes {
+
+  private TestRuntimes() {}
+
+  /** A lane over {@code topic} with its own group and test-friendly timings. */
+  static LaneConfig lane(TestKafka kafka, String name, String topic) {
+    return LaneConfig.of(name, topic)
+        .withGroupId(kafka.uniqueName("group-" + name))
+        .withCommitInterval(Duration.ofMillis(200))
+        .withShutdownGrace(Duration.ofSeconds(20))
+        .withRevokeGrace(Duration.ofSeconds(5));
+  }
+
+  static LanesRuntime start(TestKafka kafka, HandlerRegistry handlers, LaneConfig... lanes) {
+    return start(kafka, handlers, new SimpleMeterRegistry(), lanes);
+  }
+
+  static LanesRuntime start(
+      TestKafka kafka, HandlerRegistry handlers, MeterRegistry registry, LaneConfig... lanes) {
+    LanesRuntime.Builder builder =
+        LanesRuntime.builder()
+            .bootstrapServers(kafka.bootstrapServers())
+            .handlers(handlers)
+            .meterRegistry(registry)
+            // Members notice rebalances at their next heartbeat: keep tests from waiting seconds.
+            .consumerProperty("heartbeat.interval.ms", 300)
+            .consumerProperty("session.timeout.ms", 6000);
+    for (LaneConfig lane : lanes) {
+      builder.lane(lane);
+    }
+    return builder.build().start();
+  }
+
+  /** Sum over partitions of a group's committed offsets: records it will not see again. */
+  static long committedTotal(TestKafka kafka, String groupId) {
+    return kafka.committedOffsets(groupId).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  static long endTotal(TestKafka kafka, String topic) {
+    return kafka.endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
+  }
+}

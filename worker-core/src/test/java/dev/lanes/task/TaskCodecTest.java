@@ -1,0 +1,106 @@
+package dev.lanes.task;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lanes.Task;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class TaskCodecTest {
+
+  private final TaskCodec codec = new TaskCodec();
+  private static final long RECORD_TIME = Instant.parse("2026-01-02T03:04:05Z").toEpochMilli();
+
+  @Test
+  void decodesAFullEnvelope() {
+    Task task =
+        decode(
+            "{\"id\":\"t-1\",\"type\":\"sleep\",\"payload\":{\"ms\":5},"
+                + "\"createdAt\":\"2026-11-27T10:00:00Z\",\"schemaVersion\":1,\"extra\":true}");
+
+    assertThat(task.id()).isEqualTo("t-1");
+    assertThat(task.type()).isEqualTo("sleep");
+    assertThat(task.payload().get("ms").asInt()).isEqualTo(5);
+    assertThat(task.createdAt()).isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+    assertThat(task.schemaVersion()).isEqualTo(1);
+  }
+
+  @Test
+  void fillsInWhatAMinimalEnvelopeLeavesOut() {
+    Task task = decode("{\"type\":\"noop\"}");
+
+    assertThat(task.id()).hasSize(36);
+    assertThat(task.payload().isObject()).isTrue();
+    assertThat(task.payload().size()).isZero();
+    assertThat(task.createdAt()).isEqualTo(Instant.ofEpochMilli(RECORD_TIME));
+    assertThat(task.schemaVersion()).isEqualTo(Task.CURRENT_SCHEMA_VERSION);
+  }
+
+  @Test
+  void roundTripsThroughEncode() throws Exception {
+    Task original =
+        Task.create("echo", new ObjectMapper().readTree("{\"text\":\"hi\",\"n\":[1,2]}"));
+
+    Task decoded = codec.decode(codec.encode(original), 0);
+
+    assertThat(decoded).isEqualTo(original);
+  }
+
+  @Test
+  void rejectsEmptyValues() {
+    assertRejected(null, RejectionReason.EMPTY);
+    assertRejected(new byte[0], RejectionReason.EMPTY);
+  }
+
+  @Test
+  void rejectsWhatIsNotJson() {
+    assertRejected("not json {".getBytes(UTF_8), RejectionReason.NOT_JSON);
+    assertRejected("   ".getBytes(UTF_8), RejectionReason.NOT_JSON);
+  }
+
+  @Test
+  void rejectsJsonThatIsNotAnObject() {
+    assertRejected("[1,2]".getBytes(UTF_8), RejectionReason.NOT_AN_OBJECT);
+    assertRejected("42".getBytes(UTF_8), RejectionReason.NOT_AN_OBJECT);
+  }
+
+  @Test
+  void rejectsEnvelopesWithoutType() {
+    assertRejected("{\"payload\":{}}".getBytes(UTF_8), RejectionReason.MISSING_TYPE);
+    assertRejected("{\"type\":\"  \"}".getBytes(UTF_8), RejectionReason.MISSING_TYPE);
+  }
+
+  @Test
+  void rejectsFieldsOfTheWrongShape() {
+    assertRejected("{\"type\":7}".getBytes(UTF_8), RejectionReason.INVALID_FIELD);
+    assertRejected(
+        "{\"type\":\"noop\",\"createdAt\":\"yesterday\"}".getBytes(UTF_8),
+        RejectionReason.INVALID_FIELD);
+    assertRejected(
+        "{\"type\":\"noop\",\"schemaVersion\":\"one\"}".getBytes(UTF_8),
+        RejectionReason.INVALID_FIELD);
+  }
+
+  @Test
+  void rejectsNewerSchemaVersionsNamingBoth() {
+    assertThatThrownBy(() -> decode("{\"type\":\"noop\",\"schemaVersion\":2}"))
+        .isInstanceOfSatisfying(
+            MalformedTaskException.class,
+            e -> assertThat(e.reason()).isEqualTo(RejectionReason.UNSUPPORTED_SCHEMA_VERSION))
+        .hasMessageContaining("schemaVersion 2")
+        .hasMessageContaining("(1)");
+  }
+
+  private Task decode(String json) {
+    return codec.decode(json.getBytes(UTF_8), RECORD_TIME);
+  }
+
+  private void assertRejected(byte[] value, RejectionReason reason) {
+    assertThatThrownBy(() -> codec.decode(value, RECORD_TIME))
+        .isInstanceOfSatisfying(
+            MalformedTaskException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+  }
+}
