@@ -1,0 +1,72 @@
+package dev.lanes.app;
+
+import dev.lanes.MetricNames;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.PrintStream;
+import java.util.Collection;
+import java.util.concurrent.TimeUnit;
+
+/** What one lane processed, read from the runtime's meters. */
+record LaneReport(
+    String lane,
+    long succeeded,
+    long failed,
+    long failedFatal,
+    long rejected,
+    double meanHandlerMillis,
+    double maxHandlerMillis) {
+
+  static LaneReport read(MeterRegistry registry, String lane) {
+    Collection<Timer> timers =
+        registry.find(MetricNames.HANDLER_DURATION).tag(MetricNames.TAG_LANE, lane).timers();
+    long calls = timers.stream().mapToLong(Timer::count).sum();
+    double totalMillis = timers.stream().mapToDouble(t -> t.totalTime(TimeUnit.MILLISECONDS)).sum();
+    return new LaneReport(
+        lane,
+        tasks(registry, lane, MetricNames.OUTCOME_SUCCEEDED),
+        tasks(registry, lane, MetricNames.OUTCOME_FAILED),
+        tasks(registry, lane, MetricNames.OUTCOME_FAILED_FATAL),
+        sum(registry.find(MetricNames.TASKS_REJECTED).tag(MetricNames.TAG_LANE, lane).counters()),
+        calls == 0 ? 0 : totalMillis / calls,
+        timers.stream().mapToDouble(t -> t.max(TimeUnit.MILLISECONDS)).max().orElse(0));
+  }
+
+  /** Records the lane is done with, whatever the outcome. */
+  long finished() {
+    return succeeded + failed + failedFatal + rejected;
+  }
+
+  static void printHeader(PrintStream out) {
+    out.printf(
+        "%-10s %9s %9s %9s %7s %9s %11s %10s%n",
+        "lane", "records", "succeeded", "failed", "fatal", "rejected", "mean (ms)", "max (ms)");
+  }
+
+  void print(PrintStream out, long produced) {
+    out.printf(
+        "%-10s %9d %9d %9d %7d %9d %11.2f %10.1f%n",
+        lane,
+        produced,
+        succeeded,
+        failed,
+        failedFatal,
+        rejected,
+        meanHandlerMillis,
+        maxHandlerMillis);
+  }
+
+  private static long tasks(MeterRegistry registry, String lane, String outcome) {
+    return sum(
+        registry
+            .find(MetricNames.TASKS)
+            .tag(MetricNames.TAG_LANE, lane)
+            .tag(MetricNames.TAG_OUTCOME, outcome)
+            .counters());
+  }
+
+  private static long sum(Collection<Counter> counters) {
+    return Math.round(counters.stream().mapToDouble(Counter::count).sum());
+  }
+}

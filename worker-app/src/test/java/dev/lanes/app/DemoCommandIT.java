@@ -1,0 +1,74 @@
+package dev.lanes.app;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lanes.testkit.KafkaTest;
+import dev.lanes.testkit.TestKafka;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+@KafkaTest
+class DemoCommandIT {
+
+  @Test
+  void demoProcessesEveryRecordOnBothLanesAndReportsThem(TestKafka kafka) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int exit =
+        LanesMain.run(
+            List.of("demo", "--tasks", "60", "--bootstrap-servers", kafka.bootstrapServers()),
+            new PrintStream(out, true, UTF_8),
+            new PrintStream(err, true, UTF_8));
+
+    String report = out.toString(UTF_8);
+    assertThat(exit).as(report + err.toString(UTF_8)).isZero();
+    assertThat(report).contains("all records processed");
+    assertThat(row(report, "realtime")).containsExactly(60L, 60L, 0L, 0L, 0L);
+    // Batch: 60 tasks plus 2 records that are not tasks; every 25th task fails fatally, every other
+    // 10th transiently.
+    long[] batch = row(report, "batch");
+    assertThat(batch[0]).isEqualTo(62);
+    assertThat(batch[1] + batch[2] + batch[3] + batch[4]).isEqualTo(62);
+    assertThat(batch[2]).as("transient failures").isEqualTo(4);
+    assertThat(batch[3]).as("fatal failures").isEqualTo(3);
+    assertThat(batch[4]).as("rejected records").isEqualTo(2);
+  }
+
+  @Test
+  void unknownArgumentsExitWithUsage() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int exit =
+        LanesMain.run(
+            List.of("--frobnicate"),
+            new PrintStream(new ByteArrayOutputStream(), true, UTF_8),
+            new PrintStream(err, true, UTF_8));
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(UTF_8)).contains("unknown argument: --frobnicate").contains("usage:");
+  }
+
+  /** records, succeeded, failed, fatal, rejected of a lane's report row. */
+  private static List<Long> rowList(String report, String lane) {
+    Matcher m =
+        Pattern.compile("(?m)^" + lane + "\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)")
+            .matcher(report);
+    assertThat(m.find()).as("report row for " + lane + " in:\n" + report).isTrue();
+    return List.of(
+        Long.parseLong(m.group(1)),
+        Long.parseLong(m.group(2)),
+        Long.parseLong(m.group(3)),
+        Long.parseLong(m.group(4)),
+        Long.parseLong(m.group(5)));
+  }
+
+  private static long[] row(String report, String lane) {
+    return rowList(report, lane).stream().mapToLong(Long::longValue).toArray();
+  }
+}
