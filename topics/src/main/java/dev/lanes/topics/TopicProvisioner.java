@@ -1,0 +1,189 @@
+package dev.lanes.topics;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates missing topics and reports existing topics that differ from their spec. Safe to run on
+ * every start and from several instances at once. Drift is reported, never fixed: changing a
+ * partition count silently breaks key ordering, so that is an operator's decision.
+ */
+public final class TopicProvisioner {
+
+  private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+
+  private final Admin admin;
+  private final Duration timeout;
+  private final LeaderAwait leaders;
+
+  /** {@code timeout} bounds one whole {@link #provision} call, leader wait included. */
+  public TopicProvisioner(Admin admin, Duration timeout) {
+    this.admin = Objects.requireNonNull(admin, "admin");
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+    }
+    this.leaders = new LeaderAwait(admin);
+  }
+
+  /**
+   * Returns once every topic exists and every partition of each new topic has a leader that serves
+   * it, so callers can produce right away.
+   *
+   * @throws TopicProvisioningException if a Kafka call fails or the timeout passes
+   */
+  public ProvisioningReport provision(Collection<TopicSpec> topics) {
+    Map<String, TopicSpec> specs = byName(topics);
+    if (specs.isEmpty()) {
+      return new ProvisioningReport(List.of(), List.of(), List.of());
+    }
+    Deadline deadline = Deadline.after(timeout);
+
+    Map<String, TopicDescription> existing = describeExisting(specs.keySet(), deadline);
+    List<TopicSpec> missing =
+        specs.values().stream().filter(spec -> !existing.containsKey(spec.name())).toList();
+    List<String> created = create(missing, deadline);
+    // Also wait for topics a concurrent creator won: our caller may produce to them next.
+    Map<String, TopicDescription> appeared =
+        leaders.await(missing.stream().map(TopicSpec::name).toList(), deadline);
+    // A concurrent creator's topics are checked for drift like any other existing topic.
+    appeared.forEach(
+        (name, description) -> {
+          if (!created.contains(name)) {
+            existing.put(name, description);
+          }
+        });
+    return report(specs, created, existing, describeConfigs(existing.keySet(), deadline));
+  }
+
+  private static ProvisioningReport report(
+      Map<String, TopicSpec> specs,
+      List<String> created,
+      Map<String, TopicDescription> existing,
+      Map<String, Config> configs) {
+    List<String> unchanged = new ArrayList<>();
+    List<TopicDrift> drift = new ArrayList<>();
+    for (TopicSpec spec : specs.values()) {
+      if (!existing.containsKey(spec.name())) {
+        continue;
+      }
+      List<TopicDrift> found =
+          DriftDetector.detect(spec, existing.get(spec.name()), configs.get(spec.name()));
+      if (found.isEmpty()) {
+        unchanged.add(spec.name());
+      }
+      found.forEach(TopicProvisioner::logDrift);
+      drift.addAll(found);
+    }
+    return new ProvisioningReport(created, unchanged, drift);
+  }
+
+  private Map<String, TopicDescription> describeExisting(
+      Collection<String> names, Deadline deadline) {
+    Map<String, TopicDescription> existing = new HashMap<>();
+    Map<String, KafkaFuture<TopicDescription>> futures =
+        admin.describeTopics(names).topicNameValues();
+    for (Map.Entry<String, KafkaFuture<TopicDescription>> entry : futures.entrySet()) {
+      try {
+        existing.put(
+            entry.getKey(), deadline.await(entry.getValue(), "describe topic " + entry.getKey()));
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw new TopicProvisioningException(
+              "describe topic " + entry.getKey() + " failed", e.getCause());
+        }
+      }
+    }
+    return existing;
+  }
+
+  /** Names of the topics this call created; a concurrent creator's topics are left out. */
+  private List<String> create(List<TopicSpec> missing, Deadline deadline) {
+    if (missing.isEmpty()) {
+      return List.of();
+    }
+    Map<String, KafkaFuture<Void>> futures =
+        admin.createTopics(missing.stream().map(TopicProvisioner::newTopic).toList()).values();
+    List<String> created = new ArrayList<>();
+    for (TopicSpec spec : missing) {
+      try {
+        deadline.await(futures.get(spec.name()), "create topic " + spec.name());
+        created.add(spec.name());
+        log.info(
+            "topic created name={} partitions={} rf={}",
+            spec.name(),
+            spec.partitions(),
+            spec.replicationFactor());
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw new TopicProvisioningException(
+              "create topic " + spec.name() + " failed", e.getCause());
+        }
+        log.debug("topic created concurrently name={}", spec.name());
+      }
+    }
+    return created;
+  }
+
+  private Map<String, Config> describeConfigs(Collection<String> names, Deadline deadline) {
+    if (names.isEmpty()) {
+      return Map.of();
+    }
+    List<ConfigResource> resources =
+        names.stream().map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
+    try {
+      Map<String, Config> configs = new HashMap<>();
+      deadline
+          .await(admin.describeConfigs(resources).all(), "describe configs of " + names)
+          .forEach((resource, config) -> configs.put(resource.name(), config));
+      return configs;
+    } catch (ExecutionException e) {
+      throw new TopicProvisioningException(
+          "describe configs of " + names + " failed", e.getCause());
+    }
+  }
+
+  private static Map<String, TopicSpec> byName(Collection<TopicSpec> topics) {
+    Objects.requireNonNull(topics, "topics");
+    Map<String, TopicSpec> specs = new LinkedHashMap<>();
+    for (TopicSpec spec : topics) {
+      Objects.requireNonNull(spec, "topics must not contain null");
+      if (specs.putIfAbsent(spec.name(), spec) != null) {
+        throw new IllegalArgumentException(
+            "topics must have unique names, '" + spec.name() + "' appears twice");
+      }
+    }
+    return specs;
+  }
+
+  private static NewTopic newTopic(TopicSpec spec) {
+    return new NewTopic(spec.name(), spec.partitions(), spec.replicationFactor())
+        .configs(spec.configs());
+  }
+
+  private static void logDrift(TopicDrift drift) {
+    log.warn(
+        "topic drift name={} setting={} actual={} expected={} action=none",
+        drift.topic(),
+        drift.setting(),
+        drift.actual(),
+        drift.expected());
+  }
+}
