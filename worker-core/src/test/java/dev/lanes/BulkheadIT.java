@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class BulkheadIT {
 
   @Test
-  void realtimeKeepsFlowingWhileEveryBatchThreadIsBlocked(TestKafka kafka) throws Exception {
+  void realtimeKeepsFlowingWhileEveryBatchThreadIsBlocked(TestKafka kafka) {
     String batchTopic = kafka.uniqueName("tasks.batch");
     String realtimeTopic = kafka.uniqueName("tasks.realtime");
     kafka.createTopic(batchTopic, 3);
@@ -44,28 +44,41 @@ class BulkheadIT {
     LaneConfig realtime = TestRuntimes.lane(kafka, "realtime", realtimeTopic).withConcurrency(2);
 
     try (LanesRuntime runtime = TestRuntimes.start(kafka, handlers, registry, batch, realtime)) {
-      kafka.send(batchTopic, TaskRecords.tasks(batchTopic, "batch", "stuck-call", 300));
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> batchStarted.get() == 2 && inFlight(registry, "batch") >= 100);
-
-      kafka.send(realtimeTopic, TaskRecords.tasks(realtimeTopic, "rt", "quick", 100));
-      await().atMost(Duration.ofSeconds(30)).until(() -> journal.count() == 100);
-
-      List<TaskJournal.Entry> done = journal.entries();
-      assertThat(done).allMatch(entry -> entry.type().equals("quick"));
-      assertThat(batchStarted.get()).as("batch threads still stuck").isEqualTo(2);
-      long slowest =
-          done.stream()
-              .mapToLong(entry -> entry.finishedAtMillis() - entry.createdAtMillis())
-              .max()
-              .orElseThrow();
-      // Normal latency here is tens of milliseconds; a starved lane would not finish at all.
-      assertThat(slowest).as("slowest realtime task, ms from produce to done").isLessThan(3_000);
-
-      dependencyBack.countDown();
+      try {
+        realtimeFlowsWhileBatchIsStuck(
+            kafka, batchTopic, realtimeTopic, registry, journal, batchStarted);
+      } finally {
+        dependencyBack.countDown(); // unblock batch even when an assertion failed
+      }
       await().atMost(Duration.ofSeconds(30)).until(() -> journal.count() == 400);
     }
+  }
+
+  private static void realtimeFlowsWhileBatchIsStuck(
+      TestKafka kafka,
+      String batchTopic,
+      String realtimeTopic,
+      SimpleMeterRegistry registry,
+      TaskJournal journal,
+      AtomicInteger batchStarted) {
+    kafka.send(batchTopic, TaskRecords.tasks(batchTopic, "batch", "stuck-call", 300));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> batchStarted.get() == 2 && inFlight(registry, "batch") >= 100);
+
+    kafka.send(realtimeTopic, TaskRecords.tasks(realtimeTopic, "rt", "quick", 100));
+    await().atMost(Duration.ofSeconds(30)).until(() -> journal.count() == 100);
+
+    List<TaskJournal.Entry> done = journal.entries();
+    assertThat(done).allMatch(entry -> entry.type().equals("quick"));
+    assertThat(batchStarted.get()).as("batch threads still stuck").isEqualTo(2);
+    long slowest =
+        done.stream()
+            .mapToLong(entry -> entry.finishedAtMillis() - entry.createdAtMillis())
+            .max()
+            .orElseThrow();
+    // Normal latency here is tens of milliseconds; a starved lane would not finish at all.
+    assertThat(slowest).as("slowest realtime task, ms from produce to done").isLessThan(3_000);
   }
 
   private static double inFlight(SimpleMeterRegistry registry, String lane) {

@@ -42,22 +42,35 @@ class CommitWatermarkIT {
     LaneConfig lane = TestRuntimes.lane(kafka, "batch", topic).withConcurrency(4);
 
     try (LanesRuntime runtime = TestRuntimes.start(kafka, handlers, lane)) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> journal.count() == RECORDS - 1);
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> committed(kafka, lane, partition) == SLOW_OFFSET);
-      // Several commit intervals pass with everything after the slow record finished.
-      await()
-          .during(Duration.ofSeconds(1))
-          .atMost(Duration.ofSeconds(5))
-          .until(() -> committed(kafka, lane, partition) == SLOW_OFFSET);
-
-      release.countDown();
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> committed(kafka, lane, partition) == RECORDS);
+      try {
+        awaitWatermarkHeldThenReleased(kafka, lane, partition, journal, release);
+      } finally {
+        release.countDown(); // a failed wait must not leave close() waiting on the slow task
+      }
     }
     assertThat(journal.count()).isEqualTo(RECORDS);
+  }
+
+  private static void awaitWatermarkHeldThenReleased(
+      TestKafka kafka,
+      LaneConfig lane,
+      TopicPartition partition,
+      TaskJournal journal,
+      CountDownLatch release) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> journal.count() == RECORDS - 1);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> committed(kafka, lane, partition) == SLOW_OFFSET);
+    // Several commit intervals pass with everything after the slow record finished.
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> committed(kafka, lane, partition) == SLOW_OFFSET);
+
+    release.countDown();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> committed(kafka, lane, partition) == RECORDS);
   }
 
   private static long committed(TestKafka kafka, LaneConfig lane, TopicPartition partition) {
