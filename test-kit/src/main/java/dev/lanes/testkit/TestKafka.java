@@ -28,13 +28,13 @@ public final class TestKafka {
   private final String bootstrapServers;
   private final KafkaSource source;
   private final Admin admin;
-  private final TopicProvisioner topics;
+  private final TestTopics topics;
 
   TestKafka(String bootstrapServers, KafkaSource source, Admin admin) {
     this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     this.source = Objects.requireNonNull(source, "source");
     this.admin = Objects.requireNonNull(admin, "admin");
-    this.topics = new TopicProvisioner(admin, source);
+    this.topics = new TestTopics(admin, source);
   }
 
   /** The address clients connect to, e.g. {@code 127.0.0.1:53817}. */

@@ -13,7 +13,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 
 /** Creates test topics and returns only once every partition can take writes. */
-final class TopicProvisioner {
+final class TestTopics {
 
   // An external cluster is shared and may lose a broker; three copies is the usual floor.
   private static final int EXTERNAL_MAX_REPLICATION = 3;
@@ -21,7 +21,7 @@ final class TopicProvisioner {
   private final Admin admin;
   private final KafkaSource source;
 
-  TopicProvisioner(Admin admin, KafkaSource source) {
+  TestTopics(Admin admin, KafkaSource source) {
     this.admin = admin;
     this.source = source;
   }
