@@ -70,108 +70,122 @@ public record LaneConfig(
   }
 
   public LaneConfig withGroupId(String groupId) {
-    return new LaneConfig(
-        name,
-        topic,
-        groupId,
-        concurrency,
-        maxInFlight,
-        maxInFlightPerPartition,
-        ordering,
-        commitInterval,
-        pollTimeout,
-        shutdownGrace,
-        revokeGrace);
+    return toBuilder().groupId(groupId).build();
   }
 
   public LaneConfig withConcurrency(int concurrency) {
-    return new LaneConfig(
-        name,
-        topic,
-        groupId,
-        concurrency,
-        maxInFlight,
-        maxInFlightPerPartition,
-        ordering,
-        commitInterval,
-        pollTimeout,
-        shutdownGrace,
-        revokeGrace);
+    return toBuilder().concurrency(concurrency).build();
   }
 
   public LaneConfig withMaxInFlight(int maxInFlight, int maxInFlightPerPartition) {
-    return new LaneConfig(
-        name,
-        topic,
-        groupId,
-        concurrency,
-        maxInFlight,
-        maxInFlightPerPartition,
-        ordering,
-        commitInterval,
-        pollTimeout,
-        shutdownGrace,
-        revokeGrace);
+    return toBuilder()
+        .maxInFlight(maxInFlight)
+        .maxInFlightPerPartition(maxInFlightPerPartition)
+        .build();
   }
 
   public LaneConfig withOrdering(OrderingMode ordering) {
-    return new LaneConfig(
-        name,
-        topic,
-        groupId,
-        concurrency,
-        maxInFlight,
-        maxInFlightPerPartition,
-        ordering,
-        commitInterval,
-        pollTimeout,
-        shutdownGrace,
-        revokeGrace);
+    return toBuilder().ordering(ordering).build();
   }
 
   public LaneConfig withCommitInterval(Duration commitInterval) {
-    return new LaneConfig(
-        name,
-        topic,
-        groupId,
-        concurrency,
-        maxInFlight,
-        maxInFlightPerPartition,
-        ordering,
-        commitInterval,
-        pollTimeout,
-        shutdownGrace,
-        revokeGrace);
+    return toBuilder().commitInterval(commitInterval).build();
   }
 
   public LaneConfig withShutdownGrace(Duration shutdownGrace) {
-    return new LaneConfig(
-        name,
-        topic,
-        groupId,
-        concurrency,
-        maxInFlight,
-        maxInFlightPerPartition,
-        ordering,
-        commitInterval,
-        pollTimeout,
-        shutdownGrace,
-        revokeGrace);
+    return toBuilder().shutdownGrace(shutdownGrace).build();
   }
 
   public LaneConfig withRevokeGrace(Duration revokeGrace) {
-    return new LaneConfig(
-        name,
-        topic,
-        groupId,
-        concurrency,
-        maxInFlight,
-        maxInFlightPerPartition,
-        ordering,
-        commitInterval,
-        pollTimeout,
-        shutdownGrace,
-        revokeGrace);
+    return toBuilder().revokeGrace(revokeGrace).build();
+  }
+
+  private Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Mutable copy of a config, so each {@code with*} method changes one field and revalidates. */
+  private static final class Builder {
+    private final String name;
+    private final String topic;
+    private String groupId;
+    private int concurrency;
+    private int maxInFlight;
+    private int maxInFlightPerPartition;
+    private OrderingMode ordering;
+    private Duration commitInterval;
+    private final Duration pollTimeout;
+    private Duration shutdownGrace;
+    private Duration revokeGrace;
+
+    private Builder(LaneConfig config) {
+      name = config.name;
+      topic = config.topic;
+      groupId = config.groupId;
+      concurrency = config.concurrency;
+      maxInFlight = config.maxInFlight;
+      maxInFlightPerPartition = config.maxInFlightPerPartition;
+      ordering = config.ordering;
+      commitInterval = config.commitInterval;
+      pollTimeout = config.pollTimeout;
+      shutdownGrace = config.shutdownGrace;
+      revokeGrace = config.revokeGrace;
+    }
+
+    Builder groupId(String value) {
+      groupId = value;
+      return this;
+    }
+
+    Builder concurrency(int value) {
+      concurrency = value;
+      return this;
+    }
+
+    Builder maxInFlight(int value) {
+      maxInFlight = value;
+      return this;
+    }
+
+    Builder maxInFlightPerPartition(int value) {
+      maxInFlightPerPartition = value;
+      return this;
+    }
+
+    Builder ordering(OrderingMode value) {
+      ordering = value;
+      return this;
+    }
+
+    Builder commitInterval(Duration value) {
+      commitInterval = value;
+      return this;
+    }
+
+    Builder shutdownGrace(Duration value) {
+      shutdownGrace = value;
+      return this;
+    }
+
+    Builder revokeGrace(Duration value) {
+      revokeGrace = value;
+      return this;
+    }
+
+    LaneConfig build() {
+      return new LaneConfig(
+          name,
+          topic,
+          groupId,
+          concurrency,
+          maxInFlight,
+          maxInFlightPerPartition,
+          ordering,
+          commitInterval,
+          pollTimeout,
+          shutdownGrace,
+          revokeGrace);
+    }
   }
 
   private static void requireText(String field, String value) {

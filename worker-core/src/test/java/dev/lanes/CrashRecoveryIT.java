@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.lanes.testkit.KafkaTest;
 import dev.lanes.testkit.TestKafka;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
@@ -38,12 +37,12 @@ class CrashRecoveryIT {
           IntStream.range(0, TASKS).mapToObj(i -> "task-" + i).collect(Collectors.toSet());
       await()
           .atMost(Duration.ofSeconds(60))
-          .until(() -> union(first, second).containsAll(expected));
+          .until(() -> TaskJournal.union(first, second).containsAll(expected));
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> TestRuntimes.committedTotal(kafka, lane.groupId()) == TASKS);
     }
-    assertThat(union(first, second)).hasSize(TASKS);
+    assertThat(TaskJournal.union(first, second)).hasSize(TASKS);
     // The successor resumed from the crashed worker's last commit, not from the beginning.
     assertThat(second.count()).isLessThanOrEqualTo(TASKS - (int) committedAtCrash);
   }
@@ -52,11 +51,5 @@ class CrashRecoveryIT {
     return HandlerRegistry.builder()
         .register("work", journal.recording((task, context) -> LockSupport.parkNanos(1_000_000)))
         .build();
-  }
-
-  private static Set<String> union(TaskJournal a, TaskJournal b) {
-    Set<String> all = new HashSet<>(a.ids());
-    all.addAll(b.ids());
-    return all;
   }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.lanes.testkit.KafkaTest;
 import dev.lanes.testkit.TestKafka;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -33,25 +32,19 @@ class RebalanceIT {
             IntStream.range(0, TASKS).mapToObj(i -> "task-" + i).collect(Collectors.toSet());
         await()
             .atMost(Duration.ofSeconds(90))
-            .until(() -> union(first, second).containsAll(expected));
+            .until(() -> TaskJournal.union(first, second).containsAll(expected));
         await()
             .atMost(Duration.ofSeconds(30))
             .until(() -> TestRuntimes.committedTotal(kafka, lane.groupId()) == TASKS);
       }
     }
     assertThat(second.count()).as("the joining worker took a share").isGreaterThan(0);
-    assertThat(union(first, second)).hasSize(TASKS);
+    assertThat(TaskJournal.union(first, second)).hasSize(TASKS);
   }
 
   private static HandlerRegistry handlers(TaskJournal journal) {
     return HandlerRegistry.builder()
         .register("work", journal.recording((task, context) -> Thread.sleep(5)))
         .build();
-  }
-
-  private static Set<String> union(TaskJournal a, TaskJournal b) {
-    Set<String> all = new HashSet<>(a.ids());
-    all.addAll(b.ids());
-    return all;
   }
 }

@@ -1,6 +1,7 @@
 package dev.lanes;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -52,5 +53,14 @@ final class TaskJournal {
 
   Set<String> ids() {
     return entries.stream().map(Entry::taskId).collect(Collectors.toSet());
+  }
+
+  /** Ids of tasks any of the journals saw. */
+  static Set<String> union(TaskJournal... journals) {
+    Set<String> all = new HashSet<>();
+    for (TaskJournal journal : journals) {
+      all.addAll(journal.ids());
+    }
+    return all;
   }
 }
