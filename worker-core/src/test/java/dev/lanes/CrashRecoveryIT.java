@@ -22,7 +22,7 @@ class CrashRecoveryIT {
     String topic = kafka.uniqueName("tasks.crash");
     kafka.createTopic(topic, 4);
     kafka.send(topic, TaskRecords.tasks(topic, "task", "work", TASKS));
-    LaneConfig lane = TestRuntimes.lane(kafka, "batch", topic).withConcurrency(4);
+    LaneConfig lane = TestRuntimes.lane(kafka, "batch", topic).withConcurrency(2);
 
     TaskJournal first = new TaskJournal();
     LanesRuntime crashed = TestRuntimes.start(kafka, handlers(first), lane);
@@ -49,7 +49,7 @@ class CrashRecoveryIT {
 
   private static HandlerRegistry handlers(TaskJournal journal) {
     return HandlerRegistry.builder()
-        .register("work", journal.recording((task, context) -> LockSupport.parkNanos(1_000_000)))
+        .register("work", journal.recording((task, context) -> LockSupport.parkNanos(2_000_000)))
         .build();
   }
 }
