@@ -207,7 +207,10 @@ public final class LaneWorker {
     }
   }
 
-  /** Drains completions until {@code done} holds or the deadline passes; keeps the member alive. */
+  /**
+   * Drains completions until {@code done} holds or the deadline passes. It does not poll: it runs
+   * inside rebalance callbacks, and the grace periods are far below {@code max.poll.interval.ms}.
+   */
   private void awaitInFlight(Condition done, long deadlineNanos) throws InterruptedException {
     long wait = Math.min(config.pollTimeout().toMillis(), 50);
     while (!done.holds() && System.nanoTime() - deadlineNanos < 0) {
