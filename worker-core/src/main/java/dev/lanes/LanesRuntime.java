@@ -47,16 +47,22 @@ public final class LanesRuntime implements AutoCloseable {
     TaskCodec codec = new TaskCodec();
     List<LaneWorker> workers = new ArrayList<>();
     Duration grace = Duration.ZERO;
-    for (LaneConfig lane : builder.lanes.values()) {
-      workers.add(
-          new LaneWorker(
-              lane,
-              builder.bootstrapServers,
-              builder.consumerOverrides,
-              builder.handlers,
-              codec,
-              registry));
-      grace = lane.shutdownGrace().compareTo(grace) > 0 ? lane.shutdownGrace() : grace;
+    try {
+      for (LaneConfig lane : builder.lanes.values()) {
+        workers.add(
+            new LaneWorker(
+                lane,
+                builder.bootstrapServers,
+                builder.consumerOverrides,
+                builder.handlers,
+                codec,
+                registry));
+        grace = lane.shutdownGrace().compareTo(grace) > 0 ? lane.shutdownGrace() : grace;
+      }
+    } catch (RuntimeException e) {
+      // A bad setting for one lane must not leak the consumers already made for the others.
+      workers.forEach(LaneWorker::discard);
+      throw e;
     }
     this.lanes = List.copyOf(workers);
     this.longestGrace = grace;

@@ -97,6 +97,17 @@ public final class LaneWorker {
     pollThread.start();
   }
 
+  /** Releases a lane that was never started. */
+  public void discard() {
+    if (state != LaneState.CREATED) {
+      throw new IllegalStateException("lane " + config.name() + " was started; stop it instead");
+    }
+    consumer.close(CloseOptions.timeout(Duration.ZERO));
+    pool.shutdownNow();
+    metrics.unbindGauges();
+    state = LaneState.STOPPED;
+  }
+
   /**
    * Asks the lane to stop: it stops fetching, finishes in-flight work within the grace, commits.
    */
