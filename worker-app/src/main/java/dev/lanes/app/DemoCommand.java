@@ -53,7 +53,14 @@ final class DemoCommand {
               .meterRegistry(registry);
       lanes.forEach(builder::lane);
       LanesRuntime runtime = builder.build().start();
-      Thread stopOnSignal = new Thread(runtime::close, "lanes-shutdown");
+      // SIGTERM: finish in-flight tasks and commit, then stop the local broker (deleting its data).
+      Thread stopOnSignal =
+          new Thread(
+              () -> {
+                runtime.close();
+                kafka.close();
+              },
+              "lanes-shutdown");
       Runtime.getRuntime().addShutdownHook(stopOnSignal);
 
       Map<String, Integer> produced = produce(kafka, catalog);
