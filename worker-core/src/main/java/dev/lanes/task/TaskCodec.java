@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanes.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
@@ -124,8 +124,8 @@ public final class TaskCodec {
       return Instant.ofEpochMilli(Math.max(0, recordTimestamp));
     }
     try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
+      return IsoInstant.parse(text);
+    } catch (DateTimeException e) {
       throw new MalformedTaskException(
           RejectionReason.INVALID_FIELD, "createdAt must be an ISO-8601 instant, was " + text, e);
     }
