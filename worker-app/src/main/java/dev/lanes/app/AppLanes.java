@@ -21,7 +21,7 @@ final class AppLanes {
     LaneConfig batch =
         LaneConfig.of(catalog.lane(TopicCatalog.BATCH))
             .withConcurrency(8)
-            .withMaxInFlight(1000, 250)
+            .withMaxInFlight(5000, 2000)
             .withOrdering(OrderingMode.KEY);
     return List.of(realtime, batch);
   }
