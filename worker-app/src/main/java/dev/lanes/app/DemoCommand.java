@@ -91,7 +91,7 @@ final class DemoCommand {
       }
       ProvisioningReport report =
           new TopicProvisioner(admin, PROVISION_TIMEOUT).provision(catalog.allTopics());
-      out.println("lanes: topics " + report.summary());
+      out.println("lanes: " + report.summary());
       return catalog;
     }
   }
