@@ -5,19 +5,24 @@ import static org.awaitility.Awaitility.await;
 
 import dev.lanes.testkit.KafkaTest;
 import dev.lanes.testkit.TestKafka;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+import org.apache.kafka.clients.consumer.GroupProtocol;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 @KafkaTest
 class RebalanceIT {
 
   private static final int TASKS = 3_000;
 
-  @Test
-  void aSecondWorkerJoiningMidBacklogSharesTheWorkAndNothingIsLost(TestKafka kafka) {
+  @ParameterizedTest(name = "group.protocol={0}")
+  @EnumSource(GroupProtocol.class)
+  void aSecondWorkerJoiningMidBacklogSharesTheWorkAndNothingIsLost(
+      GroupProtocol protocol, TestKafka kafka) {
     String topic = kafka.uniqueName("tasks.rebalance");
     kafka.createTopic(topic, 6);
     kafka.send(topic, TaskRecords.tasks(topic, "task", "work", TASKS));
@@ -25,9 +30,11 @@ class RebalanceIT {
 
     TaskJournal first = new TaskJournal();
     TaskJournal second = new TaskJournal();
-    try (LanesRuntime one = TestRuntimes.start(kafka, handlers(first), lane)) {
+    try (LanesRuntime one =
+        TestRuntimes.start(kafka, handlers(first), new SimpleMeterRegistry(), protocol, lane)) {
       await().atMost(Duration.ofSeconds(30)).until(() -> first.count() >= TASKS / 10);
-      try (LanesRuntime two = TestRuntimes.start(kafka, handlers(second), lane)) {
+      try (LanesRuntime two =
+          TestRuntimes.start(kafka, handlers(second), new SimpleMeterRegistry(), protocol, lane)) {
         Set<String> expected =
             IntStream.range(0, TASKS).mapToObj(i -> "task-" + i).collect(Collectors.toSet());
         await()

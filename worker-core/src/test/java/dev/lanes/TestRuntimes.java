@@ -4,6 +4,8 @@ import dev.lanes.testkit.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.Locale;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 
 /** Runtimes wired for integration tests: quick commits, quick rebalances. */
 final class TestRuntimes {
@@ -25,14 +27,28 @@ final class TestRuntimes {
 
   static LanesRuntime start(
       TestKafka kafka, HandlerRegistry handlers, MeterRegistry registry, LaneConfig... lanes) {
+    return start(kafka, handlers, registry, GroupProtocol.CLASSIC, lanes);
+  }
+
+  static LanesRuntime start(
+      TestKafka kafka,
+      HandlerRegistry handlers,
+      MeterRegistry registry,
+      GroupProtocol protocol,
+      LaneConfig... lanes) {
     LanesRuntime.Builder builder =
         LanesRuntime.builder()
             .bootstrapServers(kafka.bootstrapServers())
             .handlers(handlers)
             .meterRegistry(registry)
-            // Members notice rebalances at their next heartbeat: keep tests from waiting seconds.
-            .consumerProperty("heartbeat.interval.ms", 300)
-            .consumerProperty("session.timeout.ms", 6000);
+            .consumerProperty("group.protocol", protocol.name().toLowerCase(Locale.ROOT));
+    if (protocol == GroupProtocol.CLASSIC) {
+      // Members notice rebalances at their next heartbeat: keep tests from waiting seconds. (The
+      // broker sets these for the KIP-848 "consumer" protocol, and its clients refuse them.)
+      builder
+          .consumerProperty("heartbeat.interval.ms", 300)
+          .consumerProperty("session.timeout.ms", 6000);
+    }
     for (LaneConfig lane : lanes) {
       builder.lane(lane);
     }

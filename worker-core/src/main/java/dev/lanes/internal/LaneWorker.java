@@ -261,7 +261,10 @@ public final class LaneWorker {
       if (stopRequested) {
         pauses.stopFetching(owned.values(), inFlight);
       }
-      log.info("partitions assigned lane={} partitions={}", config.name(), partitions);
+      if (!partitions.isEmpty()) {
+        // Cooperative rebalances call this with nothing new; only a change is worth a line.
+        log.info("partitions assigned lane={} partitions={}", config.name(), partitions);
+      }
     }
 
     @Override
