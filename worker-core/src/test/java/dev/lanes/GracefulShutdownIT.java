@@ -47,6 +47,46 @@ class GracefulShutdownIT {
     assertThat(first.count() + second.count()).isEqualTo(TASKS);
   }
 
+  @Test
+  void aShutdownGraceLongerThanMaxPollIntervalStillCommitsTheFinishedWork(TestKafka kafka) {
+    String topic = kafka.uniqueName("tasks.longshutdown");
+    kafka.createTopic(topic, 1);
+    kafka.send(topic, TaskRecords.tasks(topic, "task", "slow", 4));
+    LaneConfig lane =
+        TestRuntimes.lane(kafka, "batch", topic)
+            .withConcurrency(4)
+            .withOrdering(OrderingMode.UNORDERED)
+            .withShutdownGrace(Duration.ofSeconds(30));
+    Set<String> started = ConcurrentHashMap.newKeySet();
+    TaskJournal journal = new TaskJournal();
+    HandlerRegistry handlers =
+        HandlerRegistry.builder()
+            .register(
+                "slow",
+                journal.recording(
+                    (task, context) -> {
+                      started.add(task.id());
+                      Thread.sleep(4_000); // twice max.poll.interval.ms
+                    }))
+            .build();
+
+    LanesRuntime runtime =
+        LanesRuntime.builder()
+            .bootstrapServers(kafka.bootstrapServers())
+            .handlers(handlers)
+            .lane(lane)
+            .consumerProperty("max.poll.interval.ms", 2_000)
+            .build()
+            .start();
+    await().atMost(Duration.ofSeconds(30)).until(() -> started.size() == 4);
+    runtime.close();
+
+    assertThat(journal.count()).isEqualTo(4);
+    assertThat(TestRuntimes.committedTotal(kafka, lane.groupId()))
+        .as("the member was still in its group when it committed")
+        .isEqualTo(4);
+  }
+
   private static HandlerRegistry handlers(TaskJournal journal, Set<String> started) {
     return HandlerRegistry.builder()
         .register(

@@ -209,7 +209,14 @@ public final class LaneWorker {
   private void finishInFlight() throws InterruptedException {
     pauses.stopFetching(owned.values(), inFlight);
     long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
-    awaitInFlight(() -> inFlight == 0, deadline);
+    long pollEvery = config.pollTimeout().toNanos();
+    while (inFlight > 0 && System.nanoTime() - deadline < 0) {
+      long next = System.nanoTime() + pollEvery;
+      awaitInFlight(() -> inFlight == 0, deadline - next < 0 ? deadline : next);
+      // Keep polling so a grace longer than max.poll.interval.ms does not get the member expelled
+      // mid-shutdown. Every partition is paused: nothing new comes back to run.
+      consumer.poll(Duration.ZERO);
+    }
     if (inFlight > 0) {
       log.warn(
           "shutdown grace expired lane={} abandoned={} (they run again on the next owner)",
@@ -219,8 +226,8 @@ public final class LaneWorker {
   }
 
   /**
-   * Drains completions until {@code done} holds or the deadline passes. It does not poll: it runs
-   * inside rebalance callbacks, and the grace periods are far below {@code max.poll.interval.ms}.
+   * Drains completions until {@code done} holds or the deadline passes. It does not poll: it also
+   * runs inside rebalance callbacks, where polling is not allowed.
    */
   private void awaitInFlight(Condition done, long deadlineNanos) throws InterruptedException {
     long wait = Math.min(config.pollTimeout().toMillis(), 50);
