@@ -6,19 +6,13 @@ import dev.lanes.LaneState;
 import dev.lanes.task.TaskCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -37,21 +31,17 @@ public final class LaneWorker {
   private final LaneConfig config;
   private final Consumer<byte[], byte[]> consumer;
   private final ThreadPoolExecutor pool;
-  private final BlockingQueue<TaskBatch> completions;
-  private final Map<TopicPartition, PartitionState> owned = new HashMap<>();
+  private final InFlightWork work;
   private final Dispatcher dispatcher;
   private final OffsetCommitter committer;
   private final PauseController pauses;
   private final LaneMetrics metrics;
-  private final int initialWindow;
   private final Thread pollThread;
-  private final List<TaskBatch> drained = new ArrayList<>();
 
   private volatile boolean stopRequested;
   private volatile boolean halted;
   private boolean closing;
   private volatile LaneState state = LaneState.CREATED;
-  private volatile int inFlight;
 
   public LaneWorker(
       LaneConfig config,
@@ -67,7 +57,8 @@ public final class LaneWorker {
     // Every record in flight is in at most one batch, and a poll overshoots the in-flight limit
     // by at most one poll's records: that bounds both queues, so neither can ever reject.
     int capacity = config.maxInFlight() + maxPollRecords;
-    this.completions = new ArrayBlockingQueue<>(capacity);
+    BlockingQueue<TaskBatch> completions = new ArrayBlockingQueue<>(capacity);
+    this.work = new InFlightWork(completions, Math.min(config.maxInFlightPerPartition(), 1024));
     this.pool = LanePool.create(config.name(), config.concurrency(), capacity);
     this.metrics = new LaneMetrics(registry, config.name(), handlers.types());
     this.consumer = new KafkaConsumer<>(consumerConfig);
@@ -79,8 +70,7 @@ public final class LaneWorker {
     this.pauses =
         new PauseController(
             config.name(), consumer, config.maxInFlight(), config.maxInFlightPerPartition());
-    this.initialWindow = Math.min(config.maxInFlightPerPartition(), 1024);
-    metrics.bindGauges(config.name(), () -> inFlight, pauses::pausedCount, pool);
+    metrics.bindGauges(config.name(), work::count, pauses::pausedCount, pool);
     this.pollThread = new Thread(this::run, "lanes-" + config.name() + "-poll");
   }
 
@@ -130,16 +120,32 @@ public final class LaneWorker {
     return !pollThread.isAlive();
   }
 
+  boolean stopRequested() {
+    return stopRequested;
+  }
+
+  boolean halted() {
+    return halted;
+  }
+
+  /** True while the consumer closes: revoked partitions are committed, not waited for. */
+  boolean closing() {
+    return closing;
+  }
+
   private void run() {
     try {
-      consumer.subscribe(List.of(config.topic()), new RebalanceListener());
+      consumer.subscribe(
+          List.of(config.topic()),
+          new LaneRebalanceListener(
+              this, work, pauses, committer, config.revokeGrace(), config.pollTimeout()));
       long commitIntervalNanos = config.commitInterval().toNanos();
       long nextCommit = System.nanoTime() + commitIntervalNanos;
       while (!stopRequested) {
-        drainCompletions();
-        pauses.update(owned.values(), inFlight);
+        work.drain();
+        pauses.update(work.partitions(), work.count());
         if (System.nanoTime() - nextCommit >= 0) {
-          committer.commitAsync(owned);
+          committer.commitAsync(work.owned());
           nextCommit = System.nanoTime() + commitIntervalNanos;
         }
         pollOnce();
@@ -147,7 +153,7 @@ public final class LaneWorker {
       if (!halted) {
         state = LaneState.STOPPING;
         finishInFlight();
-        committer.commitSync(owned.values());
+        committer.commitSync(work.partitions());
       }
       state = LaneState.STOPPED;
     } catch (Throwable e) {
@@ -159,13 +165,10 @@ public final class LaneWorker {
   }
 
   private void pollOnce() throws InterruptedException {
-    if (pauses.fetchingBlocked(owned.values()) && inFlight > 0) {
+    if (pauses.fetchingBlocked(work.partitions()) && work.count() > 0) {
       // Nothing may be fetched until tasks finish: wait for a completion rather than spin, then
       // poll without blocking to stay in the group and let rebalances run.
-      TaskBatch finished = completions.poll(config.pollTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      if (finished != null) {
-        handBack(finished);
-      }
+      work.awaitAny(config.pollTimeout().toMillis());
       dispatch(consumer.poll(Duration.ZERO));
     } else {
       dispatch(consumer.poll(config.pollTimeout()));
@@ -177,66 +180,32 @@ public final class LaneWorker {
       return;
     }
     for (TopicPartition topicPartition : records.partitions()) {
-      PartitionState partition = owned.get(topicPartition);
-      List<ConsumerRecord<byte[], byte[]>> partitionRecords = records.records(topicPartition);
+      PartitionState partition = work.partition(topicPartition);
       if (partition == null) {
         // Not ours (anymore): untracked records are never committed, so nothing is lost.
         continue;
       }
-      inFlight += dispatcher.dispatch(partition, partitionRecords);
-    }
-  }
-
-  private void drainCompletions() {
-    completions.drainTo(drained);
-    for (TaskBatch batch : drained) {
-      handBack(batch);
-    }
-    drained.clear();
-  }
-
-  private void handBack(TaskBatch batch) {
-    inFlight -= batch.size();
-    PartitionState partition = batch.partition();
-    partition.handedBack(batch.size());
-    // A completion for a partition revoked or lost meanwhile is dropped: its new owner decides.
-    if (owned.get(partition.topicPartition()) == partition) {
-      batch.finishHandledOffsets();
+      work.dispatched(dispatcher.dispatch(partition, records.records(topicPartition)));
     }
   }
 
   /** Graceful stop: no more fetching; wait for in-flight tasks up to the grace period. */
   private void finishInFlight() throws InterruptedException {
-    pauses.stopFetching(owned.values(), inFlight);
+    pauses.stopFetching(work.partitions(), work.count());
     long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
     long pollEvery = config.pollTimeout().toNanos();
-    while (inFlight > 0 && System.nanoTime() - deadline < 0) {
+    while (work.count() > 0 && System.nanoTime() - deadline < 0) {
       long next = System.nanoTime() + pollEvery;
-      awaitInFlight(() -> inFlight == 0, deadline - next < 0 ? deadline : next);
+      work.awaitUntil(() -> work.count() == 0, deadline - next < 0 ? deadline : next, 50);
       // Keep polling so a grace longer than max.poll.interval.ms does not get the member expelled
       // mid-shutdown. Every partition is paused: nothing new comes back to run.
       consumer.poll(Duration.ZERO);
     }
-    if (inFlight > 0) {
+    if (work.count() > 0) {
       log.warn(
           "shutdown grace expired lane={} abandoned={} (they run again on the next owner)",
           config.name(),
-          inFlight);
-    }
-  }
-
-  /**
-   * Drains completions until {@code done} holds or the deadline passes. It does not poll: it also
-   * runs inside rebalance callbacks, where polling is not allowed.
-   */
-  private void awaitInFlight(Condition done, long deadlineNanos) throws InterruptedException {
-    long wait = Math.min(config.pollTimeout().toMillis(), 50);
-    while (!done.holds() && System.nanoTime() - deadlineNanos < 0) {
-      TaskBatch finished = completions.poll(wait, TimeUnit.MILLISECONDS);
-      if (finished != null) {
-        handBack(finished);
-        drainCompletions();
-      }
+          work.count());
     }
   }
 
@@ -250,74 +219,5 @@ public final class LaneWorker {
     pool.shutdownNow();
     metrics.unbindGauges();
     log.info("lane stopped lane={} state={}", config.name(), state);
-  }
-
-  @FunctionalInterface
-  private interface Condition {
-    boolean holds();
-  }
-
-  /** Runs on the poll thread, inside poll() and close(). */
-  private final class RebalanceListener implements ConsumerRebalanceListener {
-
-    @Override
-    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      for (TopicPartition topicPartition : partitions) {
-        owned.putIfAbsent(topicPartition, new PartitionState(topicPartition, initialWindow));
-      }
-      if (stopRequested) {
-        pauses.stopFetching(owned.values(), inFlight);
-      }
-      if (!partitions.isEmpty()) {
-        // Cooperative rebalances call this with nothing new; only a change is worth a line.
-        log.info("partitions assigned lane={} partitions={}", config.name(), partitions);
-      }
-    }
-
-    @Override
-    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      List<PartitionState> revoked = take(partitions);
-      if (revoked.isEmpty()) {
-        return;
-      }
-      if (!halted && !closing) {
-        // Give running tasks of these partitions a chance to finish so their work is committed
-        // and not repeated by the next owner; tasks not started are skipped and left to it.
-        revoked.forEach(PartitionState::revoke);
-        try {
-          awaitInFlight(
-              () -> revoked.stream().allMatch(partition -> partition.outstanding() == 0),
-              System.nanoTime() + config.revokeGrace().toNanos());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      if (!halted) {
-        committer.commitSync(revoked);
-      }
-      revoked.forEach(partition -> owned.remove(partition.topicPartition()));
-      log.info("partitions revoked lane={} partitions={}", config.name(), partitions);
-    }
-
-    @Override
-    public void onPartitionsLost(Collection<TopicPartition> partitions) {
-      // Another member may own them already: commit nothing, drop their completions.
-      for (PartitionState partition : take(partitions)) {
-        partition.revoke();
-        owned.remove(partition.topicPartition());
-      }
-      log.warn("partitions lost lane={} partitions={}", config.name(), partitions);
-    }
-
-    private List<PartitionState> take(Collection<TopicPartition> partitions) {
-      List<PartitionState> states = new ArrayList<>();
-      for (TopicPartition topicPartition : partitions) {
-        PartitionState partition = owned.get(topicPartition);
-        if (partition != null) {
-          states.add(partition);
-        }
-      }
-      return states;
-    }
   }
 }

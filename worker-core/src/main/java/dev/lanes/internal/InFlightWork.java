@@ -1,0 +1,112 @@
+package dev.lanes.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The lane's view of its work: the partitions it owns and how many records are out with workers.
+ * Finished batches come back through a bounded queue; handing one back marks its records finished
+ * in their partition's offsets, unless the partition changed owner meanwhile. Poll thread only,
+ * except the count, which gauges read.
+ */
+final class InFlightWork {
+
+  private final BlockingQueue<TaskBatch> completions;
+  private final int initialWindow;
+  private final Map<TopicPartition, PartitionState> owned = new HashMap<>();
+  private final List<TaskBatch> drained = new ArrayList<>();
+  private volatile int count;
+
+  InFlightWork(BlockingQueue<TaskBatch> completions, int initialWindow) {
+    this.completions = completions;
+    this.initialWindow = initialWindow;
+  }
+
+  /** Records handed to workers and not yet handed back. */
+  int count() {
+    return count;
+  }
+
+  Map<TopicPartition, PartitionState> owned() {
+    return owned;
+  }
+
+  Collection<PartitionState> partitions() {
+    return owned.values();
+  }
+
+  /** The state of a partition this lane owns, or null. */
+  PartitionState partition(TopicPartition topicPartition) {
+    return owned.get(topicPartition);
+  }
+
+  void assigned(Collection<TopicPartition> partitions) {
+    for (TopicPartition topicPartition : partitions) {
+      owned.putIfAbsent(topicPartition, new PartitionState(topicPartition, initialWindow));
+    }
+  }
+
+  /** The owned ones among {@code partitions}. */
+  List<PartitionState> find(Collection<TopicPartition> partitions) {
+    List<PartitionState> states = new ArrayList<>();
+    for (TopicPartition topicPartition : partitions) {
+      PartitionState partition = owned.get(topicPartition);
+      if (partition != null) {
+        states.add(partition);
+      }
+    }
+    return states;
+  }
+
+  /** Stops owning {@code partitions}: later completions of theirs are dropped. */
+  void forget(Collection<PartitionState> partitions) {
+    partitions.forEach(partition -> owned.remove(partition.topicPartition()));
+  }
+
+  void dispatched(int records) {
+    count += records;
+  }
+
+  /** Hands back every batch that finished so far, without waiting. */
+  void drain() {
+    completions.drainTo(drained);
+    for (TaskBatch batch : drained) {
+      handBack(batch);
+    }
+    drained.clear();
+  }
+
+  /** Waits up to {@code millis} for one batch to finish, then hands back all that did. */
+  void awaitAny(long millis) throws InterruptedException {
+    TaskBatch finished = completions.poll(millis, TimeUnit.MILLISECONDS);
+    if (finished != null) {
+      handBack(finished);
+      drain();
+    }
+  }
+
+  /** Hands back batches as they finish until {@code done} holds or the deadline passes. */
+  void awaitUntil(BooleanSupplier done, long deadlineNanos, long stepMillis)
+      throws InterruptedException {
+    while (!done.getAsBoolean() && System.nanoTime() - deadlineNanos < 0) {
+      awaitAny(stepMillis);
+    }
+  }
+
+  private void handBack(TaskBatch batch) {
+    count -= batch.size();
+    PartitionState partition = batch.partition();
+    partition.handedBack(batch.size());
+    // A completion for a partition revoked or lost meanwhile is dropped: its new owner decides.
+    if (owned.get(partition.topicPartition()) == partition) {
+      batch.finishHandledOffsets();
+    }
+  }
+}
