@@ -18,7 +18,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  *   <li>{@code UNORDERED}: records are cut into a few batches so every thread gets work.
  * </ul>
  *
- * Poll thread only.
+ * The price of batching: records behind a slow one in the same batch wait for it (at most {@link
+ * #MAX_BATCH} - 1 of them), where per-record hand-over would let another thread take them.
+ *
+ * <p>Poll thread only.
  */
 final class Dispatcher {
 
