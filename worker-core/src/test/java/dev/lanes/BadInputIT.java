@@ -71,6 +71,21 @@ class BadInputIT {
 
     assertThat(journal.ids())
         .containsExactlyInAnyOrder("good-1", "good-2", "good-3", "good-4", "good-5");
+    assertThat(
+            registry
+                .get(MetricNames.TASKS)
+                .tags(MetricNames.TAG_TYPE, "work", MetricNames.TAG_OUTCOME, "succeeded")
+                .counter()
+                .count())
+        .isEqualTo(5);
+    assertThat(
+            registry
+                .get(MetricNames.HANDLER_DURATION)
+                .tag(MetricNames.TAG_TYPE, "work")
+                .timer()
+                .count())
+        .isEqualTo(5);
+    assertThat(registry.get(MetricNames.COMMIT_LATENCY).timer().count()).isPositive();
     assertThat(rejected(registry, "not_json")).isEqualTo(1);
     assertThat(rejected(registry, "missing_type")).isEqualTo(1);
     assertThat(rejected(registry, "unknown_type")).isEqualTo(1);
