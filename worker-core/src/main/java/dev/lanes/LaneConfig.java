@@ -1,7 +1,10 @@
 package dev.lanes;
 
 import dev.lanes.topics.LaneTopics;
+import dev.lanes.topics.TopicNames;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,6 +19,7 @@ import java.util.Objects;
  *     and resumes below half of it. One poll may overshoot it by up to {@code max.poll.records}.
  * @param maxInFlightPerPartition the same limit for the uncommitted window of one partition
  * @param ordering how tasks of a partition are ordered
+ * @param retry how failed tasks are retried and when they go to the dead-letter topic
  * @param commitInterval how often finished offsets are committed while running
  * @param pollTimeout the longest a poll blocks; bounds how quickly the lane notices a stop
  * @param shutdownGrace how long a stop waits for in-flight tasks before abandoning them
@@ -29,6 +33,7 @@ public record LaneConfig(
     int maxInFlight,
     int maxInFlightPerPartition,
     OrderingMode ordering,
+    RetryPolicy retry,
     Duration commitInterval,
     Duration pollTimeout,
     Duration shutdownGrace,
@@ -42,6 +47,7 @@ public record LaneConfig(
     requireAtLeast("maxInFlight", maxInFlight, 1);
     requireAtLeast("maxInFlightPerPartition", maxInFlightPerPartition, 1);
     Objects.requireNonNull(ordering, "ordering");
+    Objects.requireNonNull(retry, "retry");
     requirePositive("commitInterval", commitInterval);
     requirePositive("pollTimeout", pollTimeout);
     requireNotNegative("shutdownGrace", shutdownGrace);
@@ -62,6 +68,7 @@ public record LaneConfig(
         5000,
         2000,
         OrderingMode.KEY,
+        RetryPolicy.defaults(),
         Duration.ofSeconds(1),
         Duration.ofMillis(100),
         Duration.ofSeconds(30),
@@ -71,6 +78,28 @@ public record LaneConfig(
   /** A lane over the main topic the topic catalog defines for it. */
   public static LaneConfig of(LaneTopics topics) {
     return of(topics.lane(), topics.main().name());
+  }
+
+  /** The retry topics the retry policy uses, named by the topic catalog's rule. */
+  public List<String> retryTopics() {
+    List<String> names = new ArrayList<>();
+    for (int number = 1; number <= retry.retryTopicCount(); number++) {
+      names.add(TopicNames.retry(topic, number));
+    }
+    return names;
+  }
+
+  public String deadLetterTopic() {
+    return TopicNames.deadLetter(topic);
+  }
+
+  /** Every topic the lane reads or writes: main, retry topics, dead-letter topic. */
+  public List<String> allTopics() {
+    List<String> names = new ArrayList<>();
+    names.add(topic);
+    names.addAll(retryTopics());
+    names.add(deadLetterTopic());
+    return names;
   }
 
   public LaneConfig withGroupId(String groupId) {
@@ -90,6 +119,10 @@ public record LaneConfig(
 
   public LaneConfig withOrdering(OrderingMode ordering) {
     return toBuilder().ordering(ordering).build();
+  }
+
+  public LaneConfig withRetry(RetryPolicy retry) {
+    return toBuilder().retry(retry).build();
   }
 
   public LaneConfig withCommitInterval(Duration commitInterval) {
@@ -117,6 +150,7 @@ public record LaneConfig(
     private int maxInFlight;
     private int maxInFlightPerPartition;
     private OrderingMode ordering;
+    private RetryPolicy retry;
     private Duration commitInterval;
     private final Duration pollTimeout;
     private Duration shutdownGrace;
@@ -130,6 +164,7 @@ public record LaneConfig(
       maxInFlight = config.maxInFlight;
       maxInFlightPerPartition = config.maxInFlightPerPartition;
       ordering = config.ordering;
+      retry = config.retry;
       commitInterval = config.commitInterval;
       pollTimeout = config.pollTimeout;
       shutdownGrace = config.shutdownGrace;
@@ -161,6 +196,11 @@ public record LaneConfig(
       return this;
     }
 
+    Builder retry(RetryPolicy value) {
+      retry = value;
+      return this;
+    }
+
     Builder commitInterval(Duration value) {
       commitInterval = value;
       return this;
@@ -185,6 +225,7 @@ public record LaneConfig(
           maxInFlight,
           maxInFlightPerPartition,
           ordering,
+          retry,
           commitInterval,
           pollTimeout,
           shutdownGrace,

@@ -2,6 +2,7 @@ package dev.lanes;
 
 import dev.lanes.internal.LaneWorker;
 import dev.lanes.task.TaskCodec;
+import dev.lanes.topics.TopicLayout;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -11,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +39,12 @@ public final class LanesRuntime implements AutoCloseable {
   /** Beyond each lane's own shutdown grace, time allowed for commits and leaving the group. */
   private static final Duration CLOSE_MARGIN = Duration.ofSeconds(45);
 
+  /** How long the start waits for the cluster to describe the lanes' topics. */
+  private static final Duration TOPIC_CHECK_TIMEOUT = Duration.ofSeconds(30);
+
   private final List<LaneWorker> lanes;
+  private final List<LaneConfig> configs;
+  private final Map<String, Object> adminConfig;
   private final Duration longestGrace;
   private final MeterRegistry registry;
   private boolean started;
@@ -44,6 +52,13 @@ public final class LanesRuntime implements AutoCloseable {
 
   private LanesRuntime(Builder builder) {
     this.registry = builder.registry;
+    this.configs = List.copyOf(builder.lanes.values());
+    this.adminConfig = new HashMap<>(builder.clientOverrides);
+    adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, builder.bootstrapServers);
+    Map<String, Object> consumerOverrides = new HashMap<>(builder.clientOverrides);
+    consumerOverrides.putAll(builder.consumerOverrides);
+    Map<String, Object> producerOverrides = new HashMap<>(builder.clientOverrides);
+    producerOverrides.putAll(builder.producerOverrides);
     TaskCodec codec = new TaskCodec();
     List<LaneWorker> workers = new ArrayList<>();
     Duration grace = Duration.ZERO;
@@ -53,10 +68,12 @@ public final class LanesRuntime implements AutoCloseable {
             new LaneWorker(
                 lane,
                 builder.bootstrapServers,
-                builder.consumerOverrides,
+                consumerOverrides,
+                producerOverrides,
                 builder.handlers,
                 codec,
-                registry));
+                registry,
+                builder.workerId));
         grace = lane.shutdownGrace().compareTo(grace) > 0 ? lane.shutdownGrace() : grace;
       }
     } catch (RuntimeException e) {
@@ -72,12 +89,24 @@ public final class LanesRuntime implements AutoCloseable {
     return new Builder();
   }
 
-  /** Starts every lane's poll loop. */
+  /**
+   * Checks that every lane's topics exist with the same partition count, then starts every lane's
+   * poll loop. A lane whose topics disagree would misroute retries, so nothing starts then.
+   *
+   * @throws dev.lanes.topics.TopicLayoutException when a lane's topics are missing or disagree
+   */
   public synchronized LanesRuntime start() {
     if (started) {
       throw new IllegalStateException("runtime already started");
     }
     started = true;
+    try {
+      verifyTopics();
+    } catch (RuntimeException e) {
+      closed = true;
+      lanes.forEach(LaneWorker::discard);
+      throw e;
+    }
     lanes.forEach(LaneWorker::start);
     log.info("runtime started lanes={}", laneStates().keySet());
     return this;
@@ -118,6 +147,14 @@ public final class LanesRuntime implements AutoCloseable {
     awaitLanes(CLOSE_MARGIN);
   }
 
+  private void verifyTopics() {
+    try (Admin admin = Admin.create(adminConfig)) {
+      for (LaneConfig lane : configs) {
+        TopicLayout.verify(admin, lane.name(), lane.allTopics(), TOPIC_CHECK_TIMEOUT);
+      }
+    }
+  }
+
   private void awaitLanes(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (LaneWorker lane : lanes) {
@@ -139,6 +176,9 @@ public final class LanesRuntime implements AutoCloseable {
     private HandlerRegistry handlers;
     private final Map<String, LaneConfig> lanes = new LinkedHashMap<>();
     private final Map<String, Object> consumerOverrides = new HashMap<>();
+    private final Map<String, Object> producerOverrides = new HashMap<>();
+    private final Map<String, Object> clientOverrides = new HashMap<>();
+    private String workerId = defaultWorkerId();
     private MeterRegistry registry = new SimpleMeterRegistry();
 
     private Builder() {}
@@ -167,6 +207,30 @@ public final class LanesRuntime implements AutoCloseable {
       return this;
     }
 
+    /** A Kafka producer setting for the lanes' retry and dead-letter forwarding. */
+    public Builder producerProperty(String key, Object value) {
+      producerOverrides.put(key, value);
+      return this;
+    }
+
+    /**
+     * A setting for every Kafka client the runtime makes (consumers, producers, admin): security
+     * and other connection settings belong here.
+     */
+    public Builder clientProperty(String key, Object value) {
+      clientOverrides.put(key, value);
+      return this;
+    }
+
+    /** Names this process in the headers of records it forwards; host and pid by default. */
+    public Builder workerId(String workerId) {
+      if (workerId == null || workerId.isBlank()) {
+        throw new IllegalArgumentException("workerId must not be blank, was " + workerId);
+      }
+      this.workerId = workerId;
+      return this;
+    }
+
     public Builder meterRegistry(MeterRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry");
       return this;
@@ -183,6 +247,12 @@ public final class LanesRuntime implements AutoCloseable {
         throw new IllegalArgumentException("at least one lane must be configured");
       }
       return new LanesRuntime(this);
+    }
+
+    private static String defaultWorkerId() {
+      // HOSTNAME is the pod or container name where it matters; no DNS lookup that could hang.
+      String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+      return host + "-" + ProcessHandle.current().pid();
     }
   }
 }

@@ -30,10 +30,31 @@ public final class MetricNames {
   /** Gauge of lane threads running a task. Tags: lane. */
   public static final String EXECUTOR_ACTIVE = "lanes.executor.active";
 
+  /**
+   * Counter of failed tasks forwarded to a retry topic. Tags: lane, attempt (the one that failed).
+   */
+  public static final String TASKS_RETRIED = "lanes.tasks.retried";
+
+  /** Counter of records forwarded to the dead-letter topic. Tags: lane, reason. */
+  public static final String TASKS_DEAD_LETTERED = "lanes.tasks.dead.lettered";
+
+  /** Counter of forwards to retry or dead-letter topics that failed and will be sent again. */
+  public static final String FORWARD_FAILURES = "lanes.forward.failures";
+
+  /** Gauge of forwards sent and not yet acknowledged (their source offsets wait). Tags: lane. */
+  public static final String FORWARD_PENDING = "lanes.forward.pending";
+
+  /** Timer of how late retries start after their due time. Tags: lane. */
+  public static final String RETRY_OVERSHOOT = "lanes.retry.overshoot";
+
+  /** Gauge of retry partitions paused until their head record is due. Tags: lane. */
+  public static final String RETRY_WAITING_PARTITIONS = "lanes.retry.waiting.partitions";
+
   public static final String TAG_LANE = "lane";
   public static final String TAG_TYPE = "type";
   public static final String TAG_OUTCOME = "outcome";
   public static final String TAG_REASON = "reason";
+  public static final String TAG_ATTEMPT = "attempt";
 
   /** Values of the outcome tag. */
   public static final String OUTCOME_SUCCEEDED = "succeeded";

@@ -5,8 +5,9 @@ package dev.lanes;
  * concurrently for different tasks, so they must be thread-safe.
  *
  * <p>Returning normally means the task is done. Throwing means it failed: a {@link
- * FatalTaskException} marks a failure that retrying cannot fix; any other exception is treated as
- * transient.
+ * NonRetryableException} (such as {@link InvalidTaskException}) marks a failure that retrying
+ * cannot fix; a {@link RetryLaterException} asks for a retry after a given delay; any other
+ * exception is treated as transient.
  */
 @FunctionalInterface
 public interface TaskHandler {

@@ -4,6 +4,7 @@ import dev.lanes.testkit.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.clients.consumer.GroupProtocol;
 
@@ -50,9 +51,19 @@ final class TestRuntimes {
           .consumerProperty("session.timeout.ms", 6000);
     }
     for (LaneConfig lane : lanes) {
+      createRetryAndDeadLetterTopics(kafka, lane);
       builder.lane(lane);
     }
     return builder.build().start();
+  }
+
+  /** Creates the lane's missing retry and dead-letter topics, as large as its main topic. */
+  static void createRetryAndDeadLetterTopics(TestKafka kafka, LaneConfig lane) {
+    List<String> missing =
+        lane.allTopics().stream().filter(topic -> !kafka.topicExists(topic)).toList();
+    if (!missing.isEmpty()) {
+      kafka.createTopics(missing, kafka.partitionCount(lane.topic()));
+    }
   }
 
   /** Sum over partitions of a group's committed offsets: records it will not see again. */

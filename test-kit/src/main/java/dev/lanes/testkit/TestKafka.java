@@ -58,7 +58,22 @@ public final class TestKafka {
    * cluster.
    */
   public void createTopic(String name, int partitions) {
-    topics.create(name, partitions);
+    topics.create(List.of(name), partitions);
+  }
+
+  /** Creates several topics of the same size at once; returns when all of them take writes. */
+  public void createTopics(List<String> names, int partitions) {
+    topics.create(names, partitions);
+  }
+
+  /** Whether the topic exists now. */
+  public boolean topicExists(String topic) {
+    return KafkaCalls.await(admin.listTopics().names(), "list topics").contains(topic);
+  }
+
+  /** The topic's partition count. */
+  public int partitionCount(String topic) {
+    return partitionsOf(topic).size();
   }
 
   /** An admin client shared by the whole run; do not close it. */

@@ -26,25 +26,32 @@ final class TestTopics {
     this.source = source;
   }
 
-  void create(String topic, int partitions) {
+  void create(List<String> topics, int partitions) {
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be >= 1, was " + partitions);
     }
     short replicationFactor = replicationFactor();
     KafkaCalls.await(
-        admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor))).all(),
-        "create topic "
-            + topic
+        admin
+            .createTopics(
+                topics.stream()
+                    .map(topic -> new NewTopic(topic, partitions, replicationFactor))
+                    .toList())
+            .all(),
+        "create topics "
+            + topics
             + " partitions="
             + partitions
             + " replicationFactor="
             + replicationFactor);
-    await("every partition of topic " + topic + " is served by its leader")
-        .atMost(KafkaCalls.TIMEOUT)
-        .pollDelay(Duration.ZERO)
-        .pollInterval(Duration.ofMillis(50))
-        .ignoreExceptions()
-        .until(() -> everyPartitionServed(topic, partitions));
+    for (String topic : topics) {
+      await("every partition of topic " + topic + " is served by its leader")
+          .atMost(KafkaCalls.TIMEOUT)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(50))
+          .ignoreExceptions()
+          .until(() -> everyPartitionServed(topic, partitions));
+    }
   }
 
   /**

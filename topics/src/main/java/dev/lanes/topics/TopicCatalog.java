@@ -8,19 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * The one source of truth for topic names and settings in Lanes. Other modules ask the catalog for
- * a lane's topics instead of building names themselves. Immutable: every {@code with*} method
- * returns a copy.
+ * The one source of truth for topic settings in Lanes, with names from {@link TopicNames}. Each
+ * lane has a main topic, retry topics and a dead-letter topic. Other modules ask the catalog for a
+ * lane's topics instead of building names themselves. Immutable: every {@code with*} method returns
+ * a copy.
  */
 public final class TopicCatalog {
 
   public static final String REALTIME = "realtime";
   public static final String BATCH = "batch";
 
-  private static final String MAIN_TOPIC_PREFIX = "tasks.";
+  /** Retry topics of each lane unless {@link #withRetryTopics} says otherwise. */
+  public static final int DEFAULT_RETRY_TOPICS = 3;
 
   // Production default: survives one broker loss while still accepting acks=all writes.
   private static final short DEFAULT_REPLICATION_FACTOR = 3;
@@ -60,9 +63,9 @@ public final class TopicCatalog {
     return new TopicCatalog(lanes, DEFAULT_REPLICATION_FACTOR, DEFAULT_MIN_INSYNC_REPLICAS);
   }
 
-  /** The naming rule for a lane's main topic; the only place it lives. */
+  /** The naming rule for a lane's main topic, as {@link TopicNames#main} defines it. */
   public static String mainTopicName(String lane) {
-    return MAIN_TOPIC_PREFIX + LaneTopics.requireLaneName(lane);
+    return TopicNames.main(lane);
   }
 
   /** A copy with this replication for every topic, e.g. {@code (1, 1)} for a one-node broker. */
@@ -86,17 +89,34 @@ public final class TopicCatalog {
     return new TopicCatalog(changed, replicationFactor, minInsyncReplicas);
   }
 
-  /** A copy where {@code lane}'s main topic has {@code partitions} partitions. */
+  /** A copy where every topic of {@code lane} has {@code partitions} partitions. */
   public TopicCatalog withPartitions(String lane, int partitions) {
-    LaneTopics existing = lane(lane);
-    List<LaneTopics> changed = new ArrayList<>();
-    for (LaneTopics each : lanes) {
-      changed.add(each == existing ? each.withMain(each.main().withPartitions(partitions)) : each);
-    }
-    return new TopicCatalog(changed, replicationFactor, minInsyncReplicas);
+    return withLaneChanged(lane, existing -> existing.withPartitions(partitions));
   }
 
-  /** A copy with one more lane, named by the default rule and with this catalog's replication. */
+  /**
+   * A copy where {@code lane} has {@code count} retry topics, derived from its main topic; 0 sends
+   * failed tasks straight to the dead-letter topic.
+   */
+  public TopicCatalog withRetryTopics(String lane, int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException(
+          "count must be >= 0, was " + count + " (retry topics of lane " + lane + ")");
+    }
+    return withLaneChanged(
+        lane,
+        existing ->
+            new LaneTopics(
+                existing.lane(),
+                existing.main(),
+                FailureTopics.retries(existing.main(), count),
+                existing.deadLetter()));
+  }
+
+  /**
+   * A copy with one more lane, named by the default rule, with this catalog's replication and
+   * {@link #DEFAULT_RETRY_TOPICS} retry topics.
+   */
   public TopicCatalog withLane(String lane, int partitions, Duration retention) {
     List<LaneTopics> changed = new ArrayList<>(lanes);
     changed.add(laneTopics(lane, partitions, retention, replicationFactor, minInsyncReplicas));
@@ -131,6 +151,15 @@ public final class TopicCatalog {
     return "TopicCatalog" + allTopics();
   }
 
+  private TopicCatalog withLaneChanged(String lane, UnaryOperator<LaneTopics> change) {
+    LaneTopics existing = lane(lane);
+    List<LaneTopics> changed = new ArrayList<>();
+    for (LaneTopics each : lanes) {
+      changed.add(each == existing ? change.apply(each) : each);
+    }
+    return new TopicCatalog(changed, replicationFactor, minInsyncReplicas);
+  }
+
   private static LaneTopics defaultLane(String lane, int partitions, Duration retention) {
     return laneTopics(
         lane, partitions, retention, DEFAULT_REPLICATION_FACTOR, DEFAULT_MIN_INSYNC_REPLICAS);
@@ -152,7 +181,11 @@ public final class TopicCatalog {
             .withReplication(replicationFactor, minInsyncReplicas)
             .withConfig(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()))
             .withConfig(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
-    return new LaneTopics(lane, main);
+    return new LaneTopics(
+        lane,
+        main,
+        FailureTopics.retries(main, DEFAULT_RETRY_TOPICS),
+        FailureTopics.deadLetter(main));
   }
 
   private static void requireUniqueLanes(List<LaneTopics> lanes) {

@@ -33,7 +33,10 @@ public final class TopicProvisioner {
   private final Duration timeout;
   private final LeaderAwait leaders;
 
-  /** {@code timeout} bounds one whole {@link #provision} call, leader wait included. */
+  /**
+   * {@code timeout} bounds one whole {@link #provision} or {@link #provisionLanes} call, leader
+   * wait included.
+   */
   public TopicProvisioner(Admin admin, Duration timeout) {
     this.admin = Objects.requireNonNull(admin, "admin");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -50,9 +53,33 @@ public final class TopicProvisioner {
    * @throws TopicProvisioningException if a Kafka call fails or the timeout passes
    */
   public ProvisioningReport provision(Collection<TopicSpec> topics) {
+    return run(topics).report();
+  }
+
+  /**
+   * Provisions every topic of the lanes like {@link #provision}, then refuses to run a lane whose
+   * topics disagree on the cluster: a topic that existed before with another partition count is
+   * drift {@link #provision} only reports, but for a lane it would lose or misroute failed records.
+   *
+   * @throws TopicLayoutException naming each such lane, its topics and their partition counts
+   * @throws TopicProvisioningException if a Kafka call fails or the timeout passes
+   */
+  public ProvisioningReport provisionLanes(List<LaneTopics> lanes) {
+    Objects.requireNonNull(lanes, "lanes");
+    List<TopicSpec> topics =
+        lanes.stream()
+            .map(lane -> Objects.requireNonNull(lane, "lanes must not contain null"))
+            .flatMap(lane -> lane.allTopics().stream())
+            .toList();
+    Provisioned provisioned = run(topics);
+    TopicLayout.requireEach(lanes, provisioned.partitions());
+    return provisioned.report();
+  }
+
+  private Provisioned run(Collection<TopicSpec> topics) {
     Map<String, TopicSpec> specs = byName(topics);
     if (specs.isEmpty()) {
-      return new ProvisioningReport(List.of(), List.of(), List.of());
+      return new Provisioned(new ProvisioningReport(List.of(), List.of(), List.of()), Map.of());
     }
     Deadline deadline = Deadline.after(timeout);
 
@@ -63,6 +90,9 @@ public final class TopicProvisioner {
     // Also wait for topics a concurrent creator won: our caller may produce to them next.
     Map<String, TopicDescription> appeared =
         leaders.await(missing.stream().map(TopicSpec::name).toList(), deadline);
+    Map<String, Integer> partitions = new HashMap<>();
+    existing.forEach((name, description) -> partitions.put(name, description.partitions().size()));
+    appeared.forEach((name, description) -> partitions.put(name, description.partitions().size()));
     // A concurrent creator's topics are checked for drift like any other existing topic.
     appeared.forEach(
         (name, description) -> {
@@ -70,7 +100,8 @@ public final class TopicProvisioner {
             existing.put(name, description);
           }
         });
-    return report(specs, created, existing, describeConfigs(existing.keySet(), deadline));
+    return new Provisioned(
+        report(specs, created, existing, describeConfigs(existing.keySet(), deadline)), partitions);
   }
 
   private static ProvisioningReport report(
@@ -186,4 +217,7 @@ public final class TopicProvisioner {
         drift.actual(),
         drift.expected());
   }
+
+  /** The report, and the partition count of every topic as the cluster now has it. */
+  private record Provisioned(ProvisioningReport report, Map<String, Integer> partitions) {}
 }

@@ -12,6 +12,8 @@ class TopicCatalogTest {
 
   private static final long ONE_DAY_MS = Duration.ofDays(1).toMillis();
   private static final long SEVEN_DAYS_MS = Duration.ofDays(7).toMillis();
+  private static final long FOURTEEN_DAYS_MS = Duration.ofDays(14).toMillis();
+  private static final String TWO_MIB = "2097152";
 
   @Test
   void defaultsHoldExactlyRealtimeAndBatch() {
@@ -20,7 +22,115 @@ class TopicCatalogTest {
     assertThat(catalog.lanes()).extracting(LaneTopics::lane).containsExactly("realtime", "batch");
     assertThat(catalog.allTopics())
         .extracting(TopicSpec::name)
-        .containsExactly("tasks.realtime", "tasks.batch");
+        .containsExactly(
+            "tasks.realtime",
+            "tasks.realtime.retry.1",
+            "tasks.realtime.retry.2",
+            "tasks.realtime.retry.3",
+            "tasks.realtime.dlt",
+            "tasks.batch",
+            "tasks.batch.retry.1",
+            "tasks.batch.retry.2",
+            "tasks.batch.retry.3",
+            "tasks.batch.dlt");
+  }
+
+  @Test
+  void defaultLanesHaveThreeRetryTopicsAndADeadLetterTopicWithTheMainTopicsPartitions() {
+    LaneTopics batch = TopicCatalog.defaults().lane(TopicCatalog.BATCH);
+
+    assertThat(batch.retryTopicNames())
+        .containsExactly("tasks.batch.retry.1", "tasks.batch.retry.2", "tasks.batch.retry.3");
+    assertThat(batch.deadLetter().name()).isEqualTo("tasks.batch.dlt");
+    assertThat(batch.allTopics()).allSatisfy(t -> assertThat(t.partitions()).isEqualTo(12));
+    assertThat(TopicCatalog.defaults().lane(TopicCatalog.REALTIME).allTopics())
+        .hasSize(5)
+        .allSatisfy(t -> assertThat(t.partitions()).isEqualTo(6));
+  }
+
+  @Test
+  void retryTopicsKeepTheMainTopicsRetentionAndReplicationAndAcceptLargerRecords() {
+    LaneTopics realtime = TopicCatalog.defaults().lane(TopicCatalog.REALTIME);
+
+    assertThat(realtime.retries())
+        .hasSize(TopicCatalog.DEFAULT_RETRY_TOPICS)
+        .allSatisfy(
+            retry -> {
+              assertThat(retry.replicationFactor()).isEqualTo((short) 3);
+              assertThat(retry.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)).contains("2");
+              assertThat(retry.config(TopicConfig.RETENTION_MS_CONFIG))
+                  .contains(Long.toString(ONE_DAY_MS));
+              assertThat(retry.config(TopicConfig.CLEANUP_POLICY_CONFIG))
+                  .contains(TopicConfig.CLEANUP_POLICY_DELETE);
+              assertThat(retry.config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)).contains(TWO_MIB);
+            });
+  }
+
+  @Test
+  void deadLetterTopicKeepsRecordsFourteenDaysAndAcceptsLargerRecords() {
+    TopicSpec dlt = TopicCatalog.defaults().lane(TopicCatalog.BATCH).deadLetter();
+
+    assertThat(dlt.replicationFactor()).isEqualTo((short) 3);
+    assertThat(dlt.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)).contains("2");
+    assertThat(dlt.config(TopicConfig.RETENTION_MS_CONFIG))
+        .contains(Long.toString(FOURTEEN_DAYS_MS));
+    assertThat(dlt.config(TopicConfig.CLEANUP_POLICY_CONFIG))
+        .contains(TopicConfig.CLEANUP_POLICY_DELETE);
+    assertThat(dlt.config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)).contains(TWO_MIB);
+  }
+
+  @Test
+  void mainTopicsKeepTheBrokersMessageSizeLimit() {
+    assertThat(TopicCatalog.defaults().lane(TopicCatalog.REALTIME).main().configs())
+        .doesNotContainKey(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+  }
+
+  @Test
+  void withRetryTopicsZeroLeavesOnlyMainAndDeadLetter() {
+    LaneTopics realtime =
+        TopicCatalog.defaults().withRetryTopics(TopicCatalog.REALTIME, 0).lane("realtime");
+
+    assertThat(realtime.allTopics())
+        .extracting(TopicSpec::name)
+        .containsExactly("tasks.realtime", "tasks.realtime.dlt");
+  }
+
+  @Test
+  void withRetryTopicsRebuildsOneLaneKeepingItsReplicationAndRetention() {
+    TopicCatalog local = TopicCatalog.defaults().withReplication((short) 1, 1);
+
+    TopicCatalog changed = local.withRetryTopics(TopicCatalog.BATCH, 5);
+
+    LaneTopics batch = changed.lane(TopicCatalog.BATCH);
+    assertThat(batch.retryTopicNames())
+        .containsExactly(
+            "tasks.batch.retry.1",
+            "tasks.batch.retry.2",
+            "tasks.batch.retry.3",
+            "tasks.batch.retry.4",
+            "tasks.batch.retry.5");
+    assertThat(batch.retryTopic(5).partitions()).isEqualTo(12);
+    assertThat(batch.retryTopic(5).replicationFactor()).isEqualTo((short) 1);
+    assertThat(batch.retryTopic(5).config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)).contains("1");
+    assertThat(batch.retryTopic(5).config(TopicConfig.RETENTION_MS_CONFIG))
+        .contains(Long.toString(SEVEN_DAYS_MS));
+    assertThat(batch.deadLetter()).isEqualTo(local.lane(TopicCatalog.BATCH).deadLetter());
+    assertThat(changed.lane(TopicCatalog.REALTIME)).isEqualTo(local.lane(TopicCatalog.REALTIME));
+    assertThat(local.lane(TopicCatalog.BATCH).retries()).hasSize(3);
+  }
+
+  @Test
+  void withRetryTopicsRejectsNegativeCountNamingLaneAndValue() {
+    assertThatThrownBy(() -> TopicCatalog.defaults().withRetryTopics("batch", -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("count must be >= 0, was -1 (retry topics of lane batch)");
+  }
+
+  @Test
+  void withRetryTopicsRejectsUnknownLane() {
+    assertThatThrownBy(() -> TopicCatalog.defaults().withRetryTopics("bulk", 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown lane 'bulk', known lanes: [realtime, batch]");
   }
 
   @Test
@@ -74,6 +184,7 @@ class TopicCatalogTest {
     TopicCatalog local = defaults.withReplication((short) 1, 1);
 
     assertThat(local.allTopics())
+        .hasSize(10)
         .allSatisfy(
             topic -> {
               assertThat(topic.replicationFactor()).isEqualTo((short) 1);
@@ -107,14 +218,18 @@ class TopicCatalogTest {
   }
 
   @Test
-  void withPartitionsChangesOneLaneOfACopy() {
+  void withPartitionsChangesEveryTopicOfOneLaneOfACopy() {
     TopicCatalog defaults = TopicCatalog.defaults();
 
     TopicCatalog changed = defaults.withPartitions("batch", 24);
 
-    assertThat(changed.lane("batch").main().partitions()).isEqualTo(24);
-    assertThat(changed.lane("realtime").main().partitions()).isEqualTo(6);
-    assertThat(defaults.lane("batch").main().partitions()).isEqualTo(12);
+    assertThat(changed.lane("batch").allTopics())
+        .hasSize(5)
+        .allSatisfy(t -> assertThat(t.partitions()).isEqualTo(24));
+    assertThat(changed.lane("realtime").allTopics())
+        .allSatisfy(t -> assertThat(t.partitions()).isEqualTo(6));
+    assertThat(defaults.lane("batch").allTopics())
+        .allSatisfy(t -> assertThat(t.partitions()).isEqualTo(12));
   }
 
   @Test
@@ -148,6 +263,22 @@ class TopicCatalogTest {
   }
 
   @Test
+  void withLaneGivesTheNewLaneDefaultRetryTopicsAndADeadLetterTopic() {
+    LaneTopics emails =
+        TopicCatalog.defaults().withLane("emails", 4, Duration.ofHours(2)).lane("emails");
+
+    assertThat(emails.allTopics())
+        .extracting(TopicSpec::name)
+        .containsExactly(
+            "tasks.emails",
+            "tasks.emails.retry.1",
+            "tasks.emails.retry.2",
+            "tasks.emails.retry.3",
+            "tasks.emails.dlt");
+    assertThat(emails.allTopics()).allSatisfy(t -> assertThat(t.partitions()).isEqualTo(4));
+  }
+
+  @Test
   void withLaneUsesTheCatalogsReplicationWhateverTheCallOrder() {
     TopicCatalog replicationFirst =
         TopicCatalog.defaults()
@@ -178,20 +309,18 @@ class TopicCatalogTest {
 
   @Test
   void ofTakesCustomLanesAsGiven() {
-    TopicSpec spec = TopicSpec.of("it-123.tasks", 2, (short) 1);
+    TopicSpec main = TopicSpec.of("it-123.tasks", 2, (short) 1);
+    TopicSpec dlt = TopicSpec.of("it-123.tasks.dlt", 2, (short) 1);
 
-    TopicCatalog catalog = TopicCatalog.of(List.of(new LaneTopics("it", spec)));
+    TopicCatalog catalog = TopicCatalog.of(List.of(new LaneTopics("it", main, List.of(), dlt)));
 
-    assertThat(catalog.lane("it").main()).isEqualTo(spec);
-    assertThat(catalog.allTopics()).containsExactly(spec);
+    assertThat(catalog.lane("it").main()).isEqualTo(main);
+    assertThat(catalog.allTopics()).containsExactly(main, dlt);
   }
 
   @Test
   void ofRejectsDuplicateLaneNames() {
-    List<LaneTopics> lanes =
-        List.of(
-            new LaneTopics("a", TopicSpec.of("topic-1", 1, (short) 1)),
-            new LaneTopics("a", TopicSpec.of("topic-2", 1, (short) 1)));
+    List<LaneTopics> lanes = List.of(lane("a", "topic-1"), lane("a", "topic-2"));
 
     assertThatThrownBy(() -> TopicCatalog.of(lanes))
         .isInstanceOf(IllegalArgumentException.class)
@@ -200,10 +329,7 @@ class TopicCatalogTest {
 
   @Test
   void ofRejectsTwoLanesSharingATopic() {
-    List<LaneTopics> lanes =
-        List.of(
-            new LaneTopics("a", TopicSpec.of("shared", 1, (short) 1)),
-            new LaneTopics("b", TopicSpec.of("shared", 1, (short) 1)));
+    List<LaneTopics> lanes = List.of(lane("a", "shared"), lane("b", "shared"));
 
     assertThatThrownBy(() -> TopicCatalog.of(lanes))
         .isInstanceOf(IllegalArgumentException.class)
@@ -212,15 +338,28 @@ class TopicCatalogTest {
 
   @Test
   void ofRejectsTopicsThatCollideInKafkaMetricNames() {
-    List<LaneTopics> lanes =
-        List.of(
-            new LaneTopics("a", TopicSpec.of("tasks.x", 1, (short) 1)),
-            new LaneTopics("b", TopicSpec.of("tasks_x", 1, (short) 1)));
+    List<LaneTopics> lanes = List.of(lane("a", "tasks.x"), lane("b", "tasks_x"));
 
     assertThatThrownBy(() -> TopicCatalog.of(lanes))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'tasks_x' (lane b) clashes with 'tasks.x' (lane a)")
         .hasMessageContaining("'.' and '_' collide");
+  }
+
+  @Test
+  void ofRejectsARetryTopicThatIsAnotherLanesMainTopic() {
+    TopicSpec main = TopicSpec.of("x", 1, (short) 1);
+    LaneTopics a =
+        new LaneTopics(
+            "a",
+            main,
+            FailureTopics.retries(main, 1),
+            TopicSpec.of(TopicNames.deadLetter("x"), 1, (short) 1));
+
+    assertThatThrownBy(() -> TopicCatalog.of(List.of(a, lane("b", "x.retry.1"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "topic names must be unique, 'x.retry.1' (lane b) clashes with 'x.retry.1' (lane a)");
   }
 
   @Test
@@ -238,5 +377,14 @@ class TopicCatalogTest {
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> catalog.allTopics().clear())
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  /** A one-partition lane with a main and a dead-letter topic only. */
+  private static LaneTopics lane(String lane, String mainTopic) {
+    return new LaneTopics(
+        lane,
+        TopicSpec.of(mainTopic, 1, (short) 1),
+        List.of(),
+        TopicSpec.of(TopicNames.deadLetter(mainTopic), 1, (short) 1));
   }
 }

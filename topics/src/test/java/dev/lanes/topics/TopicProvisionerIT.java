@@ -1,11 +1,14 @@
 package dev.lanes.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.lanes.testkit.KafkaTest;
 import dev.lanes.testkit.TestKafka;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +28,8 @@ class TopicProvisionerIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String ONE_HOUR_MS = Long.toString(Duration.ofHours(1).toMillis());
   private static final String ONE_DAY_MS = Long.toString(Duration.ofDays(1).toMillis());
+  private static final String LAYOUT_RULE =
+      " cannot run: its topics must all exist with the same partition count; ";
 
   @Test
   void createsMissingTopicsWithCatalogPartitionsAndConfigs(TestKafka kafka) throws Exception {
@@ -89,29 +94,125 @@ class TopicProvisionerIT {
         .isEqualTo(ONE_HOUR_MS);
   }
 
+  @Test
+  void provisionLanesCreatesEveryTopicOfEachLane(TestKafka kafka) throws Exception {
+    LaneTopics lane = uniqueLane(kafka, "lanes", 2);
+    List<String> names = names(lane);
+
+    ProvisioningReport report = provisioner(kafka).provisionLanes(List.of(lane));
+
+    assertThat(report.created()).containsExactlyElementsOf(names);
+    assertThat(report.hasDrift()).isFalse();
+    assertThat(describe(kafka.admin(), names).values())
+        .hasSize(5)
+        .allSatisfy(description -> assertThat(description.partitions()).hasSize(2));
+    // The broker accepts the larger record limit of the failure topics.
+    assertThat(
+            configOf(kafka.admin(), lane.deadLetter().name())
+                .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)
+                .value())
+        .isEqualTo("2097152");
+  }
+
+  @Test
+  void provisionLanesRefusesALaneWhoseDeadLetterTopicExistsWithAnotherPartitionCount(
+      TestKafka kafka) throws Exception {
+    LaneTopics lane = uniqueLane(kafka, "dlt-mismatch", 3);
+    kafka.createTopic(lane.deadLetter().name(), 1);
+
+    assertThatThrownBy(() -> provisioner(kafka).provisionLanes(List.of(lane)))
+        .isInstanceOf(TopicLayoutException.class)
+        .hasMessage(
+            "lane "
+                + lane.lane()
+                + LAYOUT_RULE
+                + String.join(
+                    ", ",
+                    lane.main().name() + "=3",
+                    lane.retryTopic(1).name() + "=3",
+                    lane.retryTopic(2).name() + "=3",
+                    lane.retryTopic(3).name() + "=3",
+                    lane.deadLetter().name() + "=1"));
+    // The other topics were provisioned first; only running the lane is refused.
+    assertThat(describe(kafka.admin(), List.of(lane.main().name())).get(lane.main().name()))
+        .satisfies(main -> assertThat(main.partitions()).hasSize(3));
+  }
+
+  @Test
+  void provisionLanesReportsAPartitionCountAllTheLanesTopicsShareAsDrift(TestKafka kafka) {
+    LaneTopics lane = uniqueLane(kafka, "shared-drift", 3);
+    for (TopicSpec topic : lane.allTopics()) {
+      kafka.createTopic(topic.name(), 2);
+    }
+
+    ProvisioningReport report = provisioner(kafka).provisionLanes(List.of(lane));
+
+    assertThat(report.drift())
+        .contains(
+            TopicDrift.partitions(lane.main().name(), 3, 2),
+            TopicDrift.partitions(lane.deadLetter().name(), 3, 2));
+  }
+
+  @Test
+  void verifyRejectsALaneWithAMissingRetryTopic(TestKafka kafka) {
+    LaneTopics lane = uniqueLane(kafka, "no-retry-2", 2);
+    for (TopicSpec topic : lane.allTopics()) {
+      if (!topic.equals(lane.retryTopic(2))) {
+        kafka.createTopic(topic.name(), 2);
+      }
+    }
+
+    assertThatThrownBy(() -> TopicLayout.verify(kafka.admin(), lane.lane(), names(lane), TIMEOUT))
+        .isInstanceOf(TopicLayoutException.class)
+        .hasMessageStartingWith("lane " + lane.lane() + LAYOUT_RULE)
+        .hasMessageContaining(lane.main().name() + "=2")
+        .hasMessageContaining(lane.retryTopic(2).name() + "=missing");
+  }
+
+  @Test
+  void verifyAcceptsTheTopicsProvisionLanesCreated(TestKafka kafka) {
+    LaneTopics lane = uniqueLane(kafka, "verified", 2);
+    provisioner(kafka).provisionLanes(List.of(lane));
+
+    assertThatCode(() -> TopicLayout.verify(kafka.admin(), lane.lane(), names(lane), TIMEOUT))
+        .doesNotThrowAnyException();
+  }
+
   private static TopicProvisioner provisioner(TestKafka kafka) {
     return new TopicProvisioner(kafka.admin(), TIMEOUT);
   }
 
-  /** The default lanes' settings on a one-replica broker, under names no other test uses. */
+  /** The default lanes' settings on a one-replica broker, under lane names no other test uses. */
   private static TopicCatalog uniqueLocalCatalog(TestKafka kafka) {
-    TopicCatalog defaults = TopicCatalog.defaults().withReplication((short) 1, 1);
-    List<LaneTopics> lanes =
-        defaults.lanes().stream()
-            .map(
-                lane -> {
-                  TopicSpec main = lane.main();
-                  String name = kafka.uniqueName(main.name());
-                  return lane.withMain(
-                      new TopicSpec(
-                          name, main.partitions(), main.replicationFactor(), main.configs()));
-                })
-            .toList();
-    return TopicCatalog.of(lanes);
+    TopicCatalog defaults = TopicCatalog.defaults();
+    TopicCatalog local = defaults.withReplication((short) 1, 1);
+    List<String> lanes = new ArrayList<>();
+    for (LaneTopics lane : defaults.lanes()) {
+      String name = kafka.uniqueName(lane.lane());
+      String retentionMs = lane.main().config(TopicConfig.RETENTION_MS_CONFIG).orElseThrow();
+      local =
+          local.withLane(
+              name, lane.main().partitions(), Duration.ofMillis(Long.parseLong(retentionMs)));
+      lanes.add(name);
+    }
+    return TopicCatalog.of(lanes.stream().map(local::lane).toList());
+  }
+
+  /** A one-replica lane named by the default rule, under a lane name no other test uses. */
+  private static LaneTopics uniqueLane(TestKafka kafka, String prefix, int partitions) {
+    String lane = kafka.uniqueName(prefix);
+    return TopicCatalog.defaults()
+        .withReplication((short) 1, 1)
+        .withLane(lane, partitions, Duration.ofHours(1))
+        .lane(lane);
   }
 
   private static List<String> names(TopicCatalog catalog) {
     return catalog.allTopics().stream().map(TopicSpec::name).toList();
+  }
+
+  private static List<String> names(LaneTopics lane) {
+    return lane.allTopics().stream().map(TopicSpec::name).toList();
   }
 
   private static Map<String, TopicDescription> describe(Admin admin, List<String> names)

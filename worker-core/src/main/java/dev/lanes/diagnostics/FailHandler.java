@@ -1,7 +1,7 @@
 package dev.lanes.diagnostics;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lanes.FatalTaskException;
+import dev.lanes.NonRetryableException;
 import dev.lanes.Task;
 import dev.lanes.TaskContext;
 import dev.lanes.TaskHandler;
@@ -42,7 +42,7 @@ final class FailHandler implements TaskHandler {
               + " (failAttempts="
               + failAttempts
               + ")";
-      throw fatal ? new FatalTaskException(message) : new DiagnosticFailure(message);
+      throw fatal ? new NonRetryableException(message) : new DiagnosticFailure(message);
     }
   }
 }

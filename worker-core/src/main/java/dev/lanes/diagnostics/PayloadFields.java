@@ -1,9 +1,9 @@
 package dev.lanes.diagnostics;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lanes.FatalTaskException;
+import dev.lanes.InvalidTaskException;
 
-/** Reads optional numeric payload fields; a wrong value is a fatal task failure, never a retry. */
+/** Reads optional payload fields; a wrong value makes the task invalid, so it is never retried. */
 final class PayloadFields {
 
   private PayloadFields() {}
@@ -14,7 +14,7 @@ final class PayloadFields {
       return fallback;
     }
     if (!node.canConvertToExactIntegral() || node.asLong() < min) {
-      throw new FatalTaskException(field + " must be an integer >= " + min + ", was " + node);
+      throw new InvalidTaskException(field + " must be an integer >= " + min + ", was " + node);
     }
     return node.asLong();
   }
@@ -25,7 +25,7 @@ final class PayloadFields {
       return fallback;
     }
     if (!node.isNumber() || node.asDouble() < 0 || node.asDouble() > 1) {
-      throw new FatalTaskException(field + " must be a number in [0, 1], was " + node);
+      throw new InvalidTaskException(field + " must be a number in [0, 1], was " + node);
     }
     return node.asDouble();
   }
@@ -36,7 +36,7 @@ final class PayloadFields {
       return fallback;
     }
     if (!node.isBoolean()) {
-      throw new FatalTaskException(field + " must be true or false, was " + node);
+      throw new InvalidTaskException(field + " must be true or false, was " + node);
     }
     return node.booleanValue();
   }

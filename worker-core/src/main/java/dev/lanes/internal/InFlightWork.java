@@ -5,28 +5,32 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The lane's view of its work: the partitions it owns and how many records are out with workers.
- * Finished batches come back through a bounded queue; handing one back marks its records finished
- * in their partition's offsets, unless the partition changed owner meanwhile. Poll thread only,
- * except the count, which gauges read.
+ * The lane's view of its work: the partitions it owns and how many records are out with workers or
+ * on their way to a retry or dead-letter topic. Finished batches and acknowledged forwards come
+ * back through a bounded queue; handing one back marks its records finished in their partition's
+ * offsets, unless the partition changed owner meanwhile. Poll thread only, except the count, which
+ * gauges read.
  */
 final class InFlightWork {
 
-  private final BlockingQueue<TaskBatch> completions;
+  private final BlockingQueue<Completion> completions;
   private final int initialWindow;
+  private final Set<String> retryTopics;
   private final Map<TopicPartition, PartitionState> owned = new HashMap<>();
-  private final List<TaskBatch> drained = new ArrayList<>();
+  private final List<Completion> drained = new ArrayList<>();
   private volatile int count;
 
-  InFlightWork(BlockingQueue<TaskBatch> completions, int initialWindow) {
+  InFlightWork(BlockingQueue<Completion> completions, int initialWindow, Set<String> retryTopics) {
     this.completions = completions;
     this.initialWindow = initialWindow;
+    this.retryTopics = Set.copyOf(retryTopics);
   }
 
   /** Records handed to workers and not yet handed back. */
@@ -49,7 +53,10 @@ final class InFlightWork {
 
   void assigned(Collection<TopicPartition> partitions) {
     for (TopicPartition topicPartition : partitions) {
-      owned.putIfAbsent(topicPartition, new PartitionState(topicPartition, initialWindow));
+      owned.putIfAbsent(
+          topicPartition,
+          new PartitionState(
+              topicPartition, initialWindow, retryTopics.contains(topicPartition.topic())));
     }
   }
 
@@ -77,15 +84,15 @@ final class InFlightWork {
   /** Hands back every batch that finished so far, without waiting. */
   void drain() {
     completions.drainTo(drained);
-    for (TaskBatch batch : drained) {
-      handBack(batch);
+    for (Completion completion : drained) {
+      handBack(completion);
     }
     drained.clear();
   }
 
   /** Waits up to {@code millis} for one batch to finish, then hands back all that did. */
   void awaitAny(long millis) throws InterruptedException {
-    TaskBatch finished = completions.poll(millis, TimeUnit.MILLISECONDS);
+    Completion finished = completions.poll(millis, TimeUnit.MILLISECONDS);
     if (finished != null) {
       handBack(finished);
       drain();
@@ -100,13 +107,14 @@ final class InFlightWork {
     }
   }
 
-  private void handBack(TaskBatch batch) {
-    count -= batch.size();
-    PartitionState partition = batch.partition();
-    partition.handedBack(batch.size());
+  private void handBack(Completion completion) {
+    int records = completion.records();
+    count -= records;
+    PartitionState partition = completion.partition();
+    partition.handedBack(records);
     // A completion for a partition revoked or lost meanwhile is dropped: its new owner decides.
     if (owned.get(partition.topicPartition()) == partition) {
-      batch.finishHandledOffsets();
+      completion.finishOffsets();
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.lanes.internal;
 
 import dev.lanes.MetricNames;
+import dev.lanes.retry.Destination;
+import dev.lanes.retry.FailureCategory;
 import dev.lanes.task.RejectionReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
@@ -26,12 +29,40 @@ final class LaneMetrics {
   private final MeterRegistry registry;
   private final Map<String, TypeMeters> byType = new HashMap<>();
   private final Map<RejectionReason, Counter> rejections = new EnumMap<>(RejectionReason.class);
+  private final String lane;
+  private final Counter[] retriedByAttempt;
+  private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
+  private final Counter forwardFailures;
+  private final Timer retryOvershoot;
   private final Timer commitLatency;
   private final Counter commitFailures;
   private final List<Meter> gauges = new ArrayList<>();
 
-  LaneMetrics(MeterRegistry registry, String lane, Set<String> types) {
+  LaneMetrics(MeterRegistry registry, String lane, Set<String> types, int maxAttempts) {
     this.registry = registry;
+    this.lane = lane;
+    retriedByAttempt = new Counter[maxAttempts];
+    for (int attempt = 1; attempt < maxAttempts; attempt++) {
+      retriedByAttempt[attempt] =
+          Counter.builder(MetricNames.TASKS_RETRIED)
+              .description("Failed tasks forwarded to a retry topic")
+              .tag(MetricNames.TAG_LANE, lane)
+              .tag(MetricNames.TAG_ATTEMPT, Integer.toString(attempt))
+              .register(registry);
+    }
+    deadLetterCounter(FailureCategory.EXHAUSTED.tag());
+    deadLetterCounter(FailureCategory.FATAL.tag());
+    forwardFailures =
+        Counter.builder(MetricNames.FORWARD_FAILURES)
+            .description("Forwards to retry or dead-letter topics that failed and are resent")
+            .tag(MetricNames.TAG_LANE, lane)
+            .register(registry);
+    retryOvershoot =
+        Timer.builder(MetricNames.RETRY_OVERSHOOT)
+            .description("How late retries start after their due time")
+            .tag(MetricNames.TAG_LANE, lane)
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
     for (String type : types) {
       byType.put(type, new TypeMeters(registry, lane, type));
     }
@@ -43,6 +74,7 @@ final class LaneMetrics {
               .tag(MetricNames.TAG_LANE, lane)
               .tag(MetricNames.TAG_REASON, reason.tag())
               .register(registry));
+      deadLetterCounter(reason.tag());
     }
     commitLatency =
         Timer.builder(MetricNames.COMMIT_LATENCY)
@@ -57,9 +89,15 @@ final class LaneMetrics {
 
   /** Registers the lane's gauges; they read poll-thread counters without locking. */
   void bindGauges(
-      String lane, IntSupplier inFlight, IntSupplier pausedPartitions, ThreadPoolExecutor pool) {
+      IntSupplier inFlight,
+      IntSupplier pausedPartitions,
+      IntSupplier waitingPartitions,
+      IntSupplier pendingForwards,
+      ThreadPoolExecutor pool) {
     gauges.add(gauge(MetricNames.IN_FLIGHT, lane, inFlight));
     gauges.add(gauge(MetricNames.PAUSED_PARTITIONS, lane, pausedPartitions));
+    gauges.add(gauge(MetricNames.RETRY_WAITING_PARTITIONS, lane, waitingPartitions));
+    gauges.add(gauge(MetricNames.FORWARD_PENDING, lane, pendingForwards));
     gauges.add(gauge(MetricNames.EXECUTOR_QUEUED, lane, () -> pool.getQueue().size()));
     gauges.add(gauge(MetricNames.EXECUTOR_ACTIVE, lane, pool::getActiveCount));
   }
@@ -74,6 +112,23 @@ final class LaneMetrics {
 
   void rejected(RejectionReason reason) {
     rejections.get(reason).increment();
+  }
+
+  /** A forward was acknowledged: count it as a retry or a dead letter. Any thread. */
+  void forwarded(ForwardRequest request) {
+    if (request.destination() instanceof Destination.DeadLetter deadLetter) {
+      deadLetterCounter(deadLetter.reason()).increment();
+    } else {
+      retriedByAttempt[request.attempt()].increment();
+    }
+  }
+
+  void forwardFailed() {
+    forwardFailures.increment();
+  }
+
+  void retryOvershoot(long millis) {
+    retryOvershoot.record(Math.max(0, millis), TimeUnit.MILLISECONDS);
   }
 
   void committed(long nanos) {
@@ -91,6 +146,18 @@ final class LaneMetrics {
   void unbindGauges() {
     gauges.forEach(registry::remove);
     gauges.clear();
+  }
+
+  // Reasons are a small fixed set (rejection reasons, fatal, exhausted): cardinality stays bounded.
+  private Counter deadLetterCounter(String reason) {
+    return deadLettered.computeIfAbsent(
+        reason,
+        tag ->
+            Counter.builder(MetricNames.TASKS_DEAD_LETTERED)
+                .description("Records forwarded to the dead-letter topic")
+                .tag(MetricNames.TAG_LANE, lane)
+                .tag(MetricNames.TAG_REASON, tag)
+                .register(registry));
   }
 
   private Meter gauge(String name, String lane, IntSupplier value) {

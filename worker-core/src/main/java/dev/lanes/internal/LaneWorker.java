@@ -3,18 +3,25 @@ package dev.lanes.internal;
 import dev.lanes.HandlerRegistry;
 import dev.lanes.LaneConfig;
 import dev.lanes.LaneState;
+import dev.lanes.retry.ForwardRecords;
+import dev.lanes.retry.RetryRouter;
 import dev.lanes.task.TaskCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One lane at work: a poll thread that alone owns the lane's KafkaConsumer, and a bounded pool of
  * worker threads (the bulkhead). The poll loop drains completions, adjusts backpressure, commits,
- * and polls; records are handed to the pool in batches and come back through a bounded queue.
+ * and polls its main topic and retry topics; records are handed to the pool in batches and come
+ * back through a bounded queue. Failed records leave through the forwarder, and count as finished
+ * only once the broker has them.
  */
 public final class LaneWorker {
 
@@ -33,6 +42,8 @@ public final class LaneWorker {
   private final ThreadPoolExecutor pool;
   private final InFlightWork work;
   private final Dispatcher dispatcher;
+  private final RetryGate retryGate;
+  private final Forwarder forwarder;
   private final OffsetCommitter committer;
   private final PauseController pauses;
   private final LaneMetrics metrics;
@@ -47,30 +58,56 @@ public final class LaneWorker {
       LaneConfig config,
       String bootstrapServers,
       Map<String, Object> consumerOverrides,
+      Map<String, Object> producerOverrides,
       HandlerRegistry handlers,
       TaskCodec codec,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      String workerId) {
     this.config = config;
     Map<String, Object> consumerConfig =
         ConsumerSettings.forLane(config, bootstrapServers, consumerOverrides);
     int maxPollRecords = ConsumerSettings.maxPollRecords(consumerConfig);
     // Every record in flight is in at most one batch, and a poll overshoots the in-flight limit
-    // by at most one poll's records: that bounds both queues, so neither can ever reject.
+    // by at most one poll's records: that bounds the pool's queue, so it can never reject. The
+    // completion queue holds at most one batch and one forward per record: twice that.
     int capacity = config.maxInFlight() + maxPollRecords;
-    BlockingQueue<TaskBatch> completions = new ArrayBlockingQueue<>(capacity);
-    this.work = new InFlightWork(completions, Math.min(config.maxInFlightPerPartition(), 1024));
+    BlockingQueue<Completion> completions = new ArrayBlockingQueue<>(2 * capacity);
+    this.work =
+        new InFlightWork(
+            completions,
+            Math.min(config.maxInFlightPerPartition(), 1024),
+            Set.copyOf(config.retryTopics()));
     this.pool = LanePool.create(config.name(), config.concurrency(), capacity);
-    this.metrics = new LaneMetrics(registry, config.name(), handlers.types());
+    this.metrics =
+        new LaneMetrics(registry, config.name(), handlers.types(), config.retry().maxAttempts());
     this.consumer = new KafkaConsumer<>(consumerConfig);
+    this.forwarder =
+        new Forwarder(
+            config.name(),
+            new KafkaProducer<>(
+                ProducerSettings.forLane(config, bootstrapServers, producerOverrides)),
+            completions,
+            metrics);
+    TaskInvoker invoker =
+        new TaskInvoker(
+            config.name(),
+            handlers,
+            codec,
+            metrics,
+            new RetryRouter(config.retry(), () -> ThreadLocalRandom.current().nextDouble()),
+            config.retryTopics(),
+            config.deadLetterTopic());
     LaneExecution execution =
         new LaneExecution(
-            new TaskInvoker(config.name(), handlers, codec, metrics), pool, completions);
+            invoker, pool, completions, forwarder, new ForwardRecords(config.groupId(), workerId));
     this.dispatcher = new Dispatcher(config.ordering(), config.concurrency(), execution);
+    this.retryGate = new RetryGate(consumer);
     this.committer = new OffsetCommitter(config.name(), consumer, metrics, Duration.ofSeconds(30));
     this.pauses =
         new PauseController(
             config.name(), consumer, config.maxInFlight(), config.maxInFlightPerPartition());
-    metrics.bindGauges(config.name(), work::count, pauses::pausedCount, pool);
+    metrics.bindGauges(
+        work::count, pauses::pausedCount, pauses::waitingCount, forwarder::pending, pool);
     this.pollThread = new Thread(this::run, "lanes-" + config.name() + "-poll");
   }
 
@@ -93,6 +130,7 @@ public final class LaneWorker {
       throw new IllegalStateException("lane " + config.name() + " was started; stop it instead");
     }
     consumer.close(CloseOptions.timeout(Duration.ZERO));
+    forwarder.close(Duration.ZERO);
     pool.shutdownNow();
     metrics.unbindGauges();
     state = LaneState.STOPPED;
@@ -135,15 +173,19 @@ public final class LaneWorker {
 
   private void run() {
     try {
+      List<String> topics = new ArrayList<>();
+      topics.add(config.topic());
+      // Retries come back through the same group and pool: the lane's bulkhead covers them too.
+      topics.addAll(config.retryTopics());
       consumer.subscribe(
-          List.of(config.topic()),
+          topics,
           new LaneRebalanceListener(
               this, work, pauses, committer, config.revokeGrace(), config.pollTimeout()));
       long commitIntervalNanos = config.commitInterval().toNanos();
       long nextCommit = System.nanoTime() + commitIntervalNanos;
       while (!stopRequested) {
         work.drain();
-        pauses.update(work.partitions(), work.count());
+        pauses.update(work.partitions(), work.count(), System.currentTimeMillis());
         if (System.nanoTime() - nextCommit >= 0) {
           committer.commitAsync(work.owned());
           nextCommit = System.nanoTime() + commitIntervalNanos;
@@ -165,27 +207,45 @@ public final class LaneWorker {
   }
 
   private void pollOnce() throws InterruptedException {
+    long timeout = pollTimeoutMillis();
     if (pauses.fetchingBlocked(work.partitions()) && work.count() > 0) {
       // Nothing may be fetched until tasks finish: wait for a completion rather than spin, then
       // poll without blocking to stay in the group and let rebalances run.
-      work.awaitAny(config.pollTimeout().toMillis());
+      work.awaitAny(timeout);
       dispatch(consumer.poll(Duration.ZERO));
     } else {
-      dispatch(consumer.poll(config.pollTimeout()));
+      dispatch(consumer.poll(Duration.ofMillis(timeout)));
     }
+  }
+
+  /** The configured poll timeout, or less when a waiting retry partition falls due sooner. */
+  private long pollTimeoutMillis() {
+    long timeout = config.pollTimeout().toMillis();
+    long wake = pauses.nextWakeMillis();
+    if (wake != 0) {
+      timeout = Math.max(1, Math.min(timeout, wake - System.currentTimeMillis()));
+    }
+    return timeout;
   }
 
   private void dispatch(ConsumerRecords<byte[], byte[]> records) {
     if (records.isEmpty()) {
       return;
     }
+    long now = System.currentTimeMillis();
     for (TopicPartition topicPartition : records.partitions()) {
       PartitionState partition = work.partition(topicPartition);
       if (partition == null) {
         // Not ours (anymore): untracked records are never committed, so nothing is lost.
         continue;
       }
-      work.dispatched(dispatcher.dispatch(partition, records.records(topicPartition)));
+      List<ConsumerRecord<byte[], byte[]>> polled = records.records(topicPartition);
+      if (partition.holdsRetries()) {
+        polled = retryGate.due(partition, polled, now);
+      }
+      if (!polled.isEmpty()) {
+        work.dispatched(dispatcher.dispatch(partition, polled));
+      }
     }
   }
 
@@ -217,6 +277,8 @@ public final class LaneWorker {
       log.warn("consumer close failed lane={} error=\"{}\"", config.name(), e.toString());
     }
     pool.shutdownNow();
+    // In-flight forwards were waited for by a graceful stop; after a halt they are abandoned.
+    forwarder.close(halted ? Duration.ZERO : Duration.ofSeconds(10));
     metrics.unbindGauges();
     log.info("lane stopped lane={} state={}", config.name(), state);
   }

@@ -11,14 +11,17 @@ final class PartitionState {
   private final TopicPartition topicPartition;
   private final PartitionOffsets offsets;
   private final KeyedChains chains = new KeyedChains();
+  private final boolean holdsRetries;
   private volatile boolean revoked;
   private int outstanding;
   private boolean paused;
   private boolean windowFull;
+  private long waitingUntilMillis;
 
-  PartitionState(TopicPartition topicPartition, int initialWindow) {
+  PartitionState(TopicPartition topicPartition, int initialWindow, boolean holdsRetries) {
     this.topicPartition = topicPartition;
     this.offsets = new PartitionOffsets(initialWindow);
+    this.holdsRetries = holdsRetries;
   }
 
   TopicPartition topicPartition() {
@@ -61,6 +64,29 @@ final class PartitionState {
 
   void paused(boolean paused) {
     this.paused = paused;
+  }
+
+  /** True for a partition of a retry topic, whose records must wait for their due time. */
+  boolean holdsRetries() {
+    return holdsRetries;
+  }
+
+  /** The head record is not due before {@code dueMillis}: fetch nothing from here until then. */
+  void waitUntil(long dueMillis) {
+    waitingUntilMillis = dueMillis;
+  }
+
+  /** Whether the partition still waits for its head record at {@code nowMillis}. */
+  boolean isWaiting(long nowMillis) {
+    if (waitingUntilMillis != 0 && nowMillis >= waitingUntilMillis) {
+      waitingUntilMillis = 0;
+    }
+    return waitingUntilMillis != 0;
+  }
+
+  /** When the head record is due, or 0 when the partition waits for nothing. */
+  long waitingUntil() {
+    return waitingUntilMillis;
   }
 
   /**

@@ -9,10 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Backpressure: pauses fetching for a partition whose uncommitted window is full, or for every
- * partition when the lane holds too many unfinished tasks, and resumes when they drain below half.
- * The poll loop keeps polling while paused, so the member never exceeds {@code
- * max.poll.interval.ms}. Poll thread only.
+ * Decides which partitions fetch. Backpressure pauses a partition whose uncommitted window is full,
+ * or every partition when the lane holds too many unfinished tasks, and resumes when they drain
+ * below half; a retry partition whose head record is not due waits, paused, until it is. The poll
+ * loop keeps polling while paused, so the member never exceeds {@code max.poll.interval.ms}. Poll
+ * thread only.
  */
 final class PauseController {
 
@@ -27,6 +28,8 @@ final class PauseController {
   private boolean laneFull;
   private boolean stopping;
   private volatile int pausedCount;
+  private volatile int waitingCount;
+  private long nextWakeMillis;
 
   PauseController(String lane, Consumer<byte[], byte[]> consumer, int maxInFlight, int maxWindow) {
     this.lane = lane;
@@ -36,7 +39,7 @@ final class PauseController {
   }
 
   /** Brings every partition's pause state in line with the current load. */
-  void update(Collection<PartitionState> partitions, int inFlight) {
+  void update(Collection<PartitionState> partitions, int inFlight, long nowMillis) {
     boolean wasFull = laneFull;
     if (!laneFull && inFlight >= maxInFlight) {
       laneFull = true;
@@ -47,8 +50,16 @@ final class PauseController {
       log.debug("lane backpressure lane={} full={} inFlight={}", lane, laneFull, inFlight);
     }
     int paused = 0;
+    int waiting = 0;
+    long nextWake = 0;
     for (PartitionState partition : partitions) {
-      boolean shouldPause = stopping || laneFull || partition.windowFull(maxWindow);
+      boolean waits = partition.isWaiting(nowMillis);
+      if (waits) {
+        waiting++;
+        long due = partition.waitingUntil();
+        nextWake = nextWake == 0 ? due : Math.min(nextWake, due);
+      }
+      boolean shouldPause = stopping || laneFull || partition.windowFull(maxWindow) || waits;
       if (shouldPause != partition.isPaused()) {
         (shouldPause ? toPause : toResume).add(partition.topicPartition());
         partition.paused(shouldPause);
@@ -59,12 +70,24 @@ final class PauseController {
     }
     apply();
     pausedCount = paused;
+    waitingCount = waiting;
+    nextWakeMillis = nextWake;
+  }
+
+  /** When the earliest waiting retry partition is due (epoch ms), or 0 when none waits. */
+  long nextWakeMillis() {
+    return nextWakeMillis;
+  }
+
+  /** Retry partitions paused until their head record is due. */
+  int waitingCount() {
+    return waitingCount;
   }
 
   /** Stops fetching for good: from now on every partition, even newly assigned ones, is paused. */
   void stopFetching(Collection<PartitionState> partitions, int inFlight) {
     stopping = true;
-    update(partitions, inFlight);
+    update(partitions, inFlight, System.currentTimeMillis());
   }
 
   /** True when no owned partition may fetch, so polling can only wait for completions. */

@@ -1,5 +1,6 @@
 package dev.lanes.internal;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,7 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * operation and a thread wake-up) off each record when records need no ordering between them or
  * share a key anyway.
  */
-final class TaskBatch implements Runnable {
+final class TaskBatch implements Runnable, Completion {
 
   private final LaneExecution lane;
   private final PartitionState partition;
@@ -28,6 +29,11 @@ final class TaskBatch implements Runnable {
    */
   private int processed;
 
+  /** Which of the processed records went to a forward, which finishes them on its own. */
+  private BitSet forwarded;
+
+  private int forwardedCount;
+
   TaskBatch(
       LaneExecution lane,
       PartitionState partition,
@@ -43,7 +49,8 @@ final class TaskBatch implements Runnable {
     this.chainKey = chainKey;
   }
 
-  PartitionState partition() {
+  @Override
+  public PartitionState partition() {
     return partition;
   }
 
@@ -55,11 +62,20 @@ final class TaskBatch implements Runnable {
     return to - from;
   }
 
-  /** Marks the handled records finished in the partition's offsets; skipped ones stay open. */
-  void finishHandledOffsets() {
+  /** The batch's records except those out for forwarding, whose completions come on their own. */
+  @Override
+  public int records() {
+    return size() - forwardedCount;
+  }
+
+  /** Marks handled records finished; skipped and forwarded ones stay open here. */
+  @Override
+  public void finishOffsets() {
     PartitionOffsets offsets = partition.offsets();
     for (int i = from; i < from + processed; i++) {
-      offsets.finish(records.get(i).offset());
+      if (forwarded == null || !forwarded.get(i - from)) {
+        offsets.finish(records.get(i).offset());
+      }
     }
   }
 
@@ -71,7 +87,17 @@ final class TaskBatch implements Runnable {
         if (partition.isRevoked()) {
           break;
         }
-        lane.invoker().invoke(records.get(i));
+        ConsumerRecord<byte[], byte[]> record = records.get(i);
+        ForwardRequest failure = lane.invoker().invoke(record);
+        if (failure == TaskInvoker.ABANDONED) {
+          break;
+        }
+        if (failure != null) {
+          // Marked before the send: the acknowledgement may reach the poll thread before this
+          // batch does, and must not be counted twice.
+          markForwarded(i - from);
+          lane.forwarder().start(lane.pendingForward(partition, record, failure));
+        }
         processed++;
       }
     } finally {
@@ -80,6 +106,14 @@ final class TaskBatch implements Runnable {
         startNextOfChain();
       }
     }
+  }
+
+  private void markForwarded(int index) {
+    if (forwarded == null) {
+      forwarded = new BitSet(size());
+    }
+    forwarded.set(index);
+    forwardedCount++;
   }
 
   private void startNextOfChain() {

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lanes.FatalTaskException;
+import dev.lanes.InvalidTaskException;
+import dev.lanes.NonRetryableException;
 import dev.lanes.Task;
 import dev.lanes.TaskContext;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class FailHandlerTest {
     FailHandler handler = new FailHandler(() -> 0.0);
 
     assertThatThrownBy(() -> handler.handle(task("{\"fatal\":true}"), attempt(1)))
-        .isInstanceOf(FatalTaskException.class);
+        .isExactlyInstanceOf(NonRetryableException.class);
   }
 
   @Test
@@ -63,14 +64,14 @@ class FailHandlerTest {
   }
 
   @Test
-  void badPayloadIsAFatalFailureNamingTheField() throws Exception {
+  void badPayloadIsAnInvalidTaskNamingTheField() throws Exception {
     FailHandler handler = new FailHandler(() -> 0.0);
 
     assertThatThrownBy(() -> handler.handle(task("{\"probability\":2}"), attempt(1)))
-        .isInstanceOf(FatalTaskException.class)
+        .isInstanceOf(InvalidTaskException.class)
         .hasMessageContaining("probability must be a number in [0, 1], was 2");
     assertThatThrownBy(() -> handler.handle(task("{\"failAttempts\":-2}"), attempt(1)))
-        .isInstanceOf(FatalTaskException.class)
+        .isInstanceOf(InvalidTaskException.class)
         .hasMessageContaining("failAttempts");
   }
 

@@ -16,8 +16,9 @@ class DispatcherTest {
   private final List<TaskBatch> started = new ArrayList<>();
   private final LaneExecution lane =
       new LaneExecution(
-          null, batch -> started.add((TaskBatch) batch), new ArrayBlockingQueue<>(64));
-  private final PartitionState partition = new PartitionState(new TopicPartition("t", 0), 16);
+          null, batch -> started.add((TaskBatch) batch), new ArrayBlockingQueue<>(64), null, null);
+  private final PartitionState partition =
+      new PartitionState(new TopicPartition("t", 0), 16, false);
 
   @Test
   void unorderedRecordsAreSplitSoEveryThreadGetsWork() {

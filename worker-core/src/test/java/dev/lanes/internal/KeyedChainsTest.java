@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class KeyedChainsTest {
 
   private final KeyedChains chains = new KeyedChains();
-  private final PartitionState partition = new PartitionState(new TopicPartition("t", 0), 8);
+  private final PartitionState partition = new PartitionState(new TopicPartition("t", 0), 8, false);
 
   @Test
   void firstBatchOfAKeyStartsAndLaterOnesWaitInOrder() {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class PartitionStateTest {
 
-  private final PartitionState partition = new PartitionState(new TopicPartition("t", 0), 4);
+  private final PartitionState partition = new PartitionState(new TopicPartition("t", 0), 4, false);
 
   @Test
   void windowIsFullAtTheLimitAndStaysFullUntilItDrainsToHalf() {

@@ -1,0 +1,37 @@
+package dev.lanes.topics;
+
+import java.util.Objects;
+
+/**
+ * The naming rules of every Lanes topic, and the only place topic suffixes live. Retry and
+ * dead-letter names derive from the main topic's name, not the lane's, so a lane with a custom main
+ * topic still gets its failure topics next to it.
+ */
+public final class TopicNames {
+
+  private static final String MAIN_PREFIX = "tasks.";
+  private static final String RETRY_INFIX = ".retry.";
+  private static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+  private TopicNames() {}
+
+  /** A lane's main topic, e.g. {@code tasks.realtime}. */
+  public static String main(String lane) {
+    return MAIN_PREFIX + LaneTopics.requireLaneName(lane);
+  }
+
+  /** Retry topic {@code number} (from 1) of a main topic, e.g. {@code tasks.realtime.retry.1}. */
+  public static String retry(String mainTopic, int number) {
+    Objects.requireNonNull(mainTopic, "mainTopic");
+    if (number < 1) {
+      throw new IllegalArgumentException(
+          "number must be >= 1, was " + number + " (main topic " + mainTopic + ")");
+    }
+    return mainTopic + RETRY_INFIX + number;
+  }
+
+  /** The dead-letter topic of a main topic, e.g. {@code tasks.realtime.dlt}. */
+  public static String deadLetter(String mainTopic) {
+    return Objects.requireNonNull(mainTopic, "mainTopic") + DEAD_LETTER_SUFFIX;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.lanes.retry;
+
+import dev.lanes.RetryLaterException;
+import dev.lanes.RetryPolicy;
+import dev.lanes.retry.Destination.DeadLetter;
+import dev.lanes.retry.Destination.Retry;
+import dev.lanes.task.RejectionReason;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+
+/** Decides where a failed task goes: a retry topic with a due time, or the dead-letter topic. */
+public final class RetryRouter {
+
+  private final RetryPolicy policy;
+  private final DoubleSupplier random;
+  private final FailureClassifier classifier;
+
+  /**
+   * @param random values in [0, 1) for the backoff's jitter, such as {@code
+   *     ThreadLocalRandom::nextDouble}
+   */
+  public RetryRouter(RetryPolicy policy, DoubleSupplier random) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.random = Objects.requireNonNull(random, "random");
+    this.classifier = new FailureClassifier(policy);
+  }
+
+  /**
+   * Where a task goes after attempt {@code attempt} (1 for the first) failed with {@code error}.
+   */
+  public Destination afterFailure(int attempt, Throwable error, long nowMillis) {
+    if (attempt < 1) {
+      throw new IllegalArgumentException("attempt must be >= 1, was " + attempt);
+    }
+    if (classifier.isFatal(error)) {
+      return deadLetter(FailureCategory.FATAL);
+    }
+    if (attempt >= policy.maxAttempts()) {
+      return deadLetter(FailureCategory.EXHAUSTED);
+    }
+    RetryLaterException later = CauseChain.find(error, RetryLaterException.class);
+    if (later != null) {
+      return retry(policy.retryTopicForDelay(later.delay()), attempt, later.delay(), nowMillis);
+    }
+    // attempt n failed, so this is retry n
+    Duration delay = policy.backoff().delay(attempt, random);
+    return retry(policy.retryTopicFor(attempt), attempt, delay, nowMillis);
+  }
+
+  /** Where a record goes that is not a task this lane can run: retrying cannot change it. */
+  public Destination afterRejection(RejectionReason reason) {
+    return new DeadLetter(FailureCategory.FATAL, reason.tag());
+  }
+
+  private static Retry retry(int topicNumber, int attempt, Duration delay, long nowMillis) {
+    long delayMillis = TimeUnit.MILLISECONDS.convert(delay);
+    // saturate: an absurd Retry-After must not overflow into a due time in the past
+    long dueAtMillis =
+        delayMillis >= Long.MAX_VALUE - Math.max(nowMillis, 0)
+            ? Long.MAX_VALUE
+            : nowMillis + delayMillis;
+    return new Retry(topicNumber, attempt + 1, delay, dueAtMillis);
+  }
+
+  private static DeadLetter deadLetter(FailureCategory category) {
+    return new DeadLetter(category, category.tag());
+  }
+}
