@@ -34,6 +34,7 @@ class BackpressureIT {
             .withConcurrency(2)
             .withOrdering(OrderingMode.UNORDERED)
             .withMaxInFlight(MAX_IN_FLIGHT, MAX_IN_FLIGHT);
+    TestRuntimes.createRetryAndDeadLetterTopics(kafka, lane);
 
     try (LanesRuntime runtime =
         LanesRuntime.builder()

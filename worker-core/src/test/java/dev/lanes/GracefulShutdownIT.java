@@ -69,6 +69,7 @@ class GracefulShutdownIT {
                       Thread.sleep(4_000); // twice max.poll.interval.ms
                     }))
             .build();
+    TestRuntimes.createRetryAndDeadLetterTopics(kafka, lane);
 
     LanesRuntime runtime =
         LanesRuntime.builder()

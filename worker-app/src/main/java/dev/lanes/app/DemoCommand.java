@@ -42,10 +42,11 @@ final class DemoCommand {
       out.printf(
           "lanes: %s Kafka at %s%n",
           kafka.isLocal() ? "started a local" : "using", kafka.bootstrapServers());
-      TopicCatalog catalog = provision(kafka);
+      TopicCatalog catalog = TopicCatalog.defaults();
+      List<LaneConfig> lanes = AppLanes.defaults(catalog);
+      catalog = provision(kafka, AppLanes.withRetryTopics(catalog, lanes));
 
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
-      List<LaneConfig> lanes = AppLanes.defaults(catalog);
       LanesRuntime.Builder builder =
           LanesRuntime.builder()
               .bootstrapServers(kafka.bootstrapServers())
@@ -80,17 +81,17 @@ final class DemoCommand {
   }
 
   /** Creates missing topics, with as many replicas as the cluster can hold, up to three. */
-  private TopicCatalog provision(KafkaConnection kafka) {
+  private TopicCatalog provision(KafkaConnection kafka, TopicCatalog wanted) {
     try (Admin admin =
         Admin.create(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      TopicCatalog catalog = TopicCatalog.defaults();
+      TopicCatalog catalog = wanted;
       int brokers = brokerCount(admin);
       if (brokers < 3) {
         catalog = catalog.withReplication((short) brokers, 1);
       }
       ProvisioningReport report =
-          new TopicProvisioner(admin, PROVISION_TIMEOUT).provision(catalog.allTopics());
+          new TopicProvisioner(admin, PROVISION_TIMEOUT).provisionLanes(catalog.lanes());
       out.println("lanes: " + report.summary());
       return catalog;
     }

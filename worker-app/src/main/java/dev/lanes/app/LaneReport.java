@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 record LaneReport(
     String lane,
     long succeeded,
-    long failed,
-    long failedFatal,
+    long retried,
+    long deadLettered,
     long rejected,
     double meanHandlerMillis,
     double maxHandlerMillis) {
@@ -26,32 +26,46 @@ record LaneReport(
     return new LaneReport(
         lane,
         tasks(registry, lane, MetricNames.OUTCOME_SUCCEEDED),
-        tasks(registry, lane, MetricNames.OUTCOME_FAILED),
-        tasks(registry, lane, MetricNames.OUTCOME_FAILED_FATAL),
+        sum(registry.find(MetricNames.TASKS_RETRIED).tag(MetricNames.TAG_LANE, lane).counters()),
+        sum(
+            registry
+                .find(MetricNames.TASKS_DEAD_LETTERED)
+                .tag(MetricNames.TAG_LANE, lane)
+                .counters()),
         sum(registry.find(MetricNames.TASKS_REJECTED).tag(MetricNames.TAG_LANE, lane).counters()),
         calls == 0 ? 0 : totalMillis / calls,
         timers.stream().mapToDouble(t -> t.max(TimeUnit.MILLISECONDS)).max().orElse(0));
   }
 
-  /** Records the lane is done with, whatever the outcome. */
+  /**
+   * Records the lane is done with: handled, or in the dead-letter topic (records that are not tasks
+   * included). A retried task is not done until its last attempt.
+   */
   long finished() {
-    return succeeded + failed + failedFatal + rejected;
+    return succeeded + deadLettered;
   }
 
   static void printHeader(PrintStream out) {
     out.printf(
-        "%-10s %9s %9s %9s %7s %9s %11s %10s%n",
-        "lane", "records", "succeeded", "failed", "fatal", "rejected", "mean (ms)", "max (ms)");
+        "%-10s %9s %9s %9s %13s %9s %11s %10s%n",
+        "lane",
+        "records",
+        "succeeded",
+        "retried",
+        "dead-letters",
+        "rejected",
+        "mean (ms)",
+        "max (ms)");
   }
 
   void print(PrintStream out, long produced) {
     out.printf(
-        "%-10s %9d %9d %9d %7d %9d %11.2f %10.1f%n",
+        "%-10s %9d %9d %9d %13d %9d %11.2f %10.1f%n",
         lane,
         produced,
         succeeded,
-        failed,
-        failedFatal,
+        retried,
+        deadLettered,
         rejected,
         meanHandlerMillis,
         maxHandlerMillis);

@@ -2,7 +2,6 @@ package dev.lanes.internal;
 
 import dev.lanes.retry.Destination;
 import java.time.Duration;
-import java.util.Queue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,9 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends failed records to the lane's retry and dead-letter topics through one idempotent {@code
- * acks=all} producer, and hands each acknowledged forward back to the poll thread. A failed forward
- * is sent again after a growing pause, from a timer rather than a sleeping worker, for as long as
- * the lane owns the source partition: the source offset is never committed past it meanwhile.
+ * acks=all} producer, shared by the lane's poll loops, and hands each acknowledged forward back to
+ * the loop that owns its source partition. A failed forward is sent again after a growing pause,
+ * from a timer rather than a sleeping worker, for as long as the lane owns the source partition:
+ * the source offset is never committed past it meanwhile.
  */
 final class Forwarder {
 
@@ -28,20 +28,14 @@ final class Forwarder {
 
   private final String lane;
   private final Producer<byte[], byte[]> producer;
-  private final Queue<Completion> completions;
   private final LaneMetrics metrics;
   private final ScheduledExecutorService resends;
   private final LogThrottle failureLog = new LogThrottle(Duration.ofSeconds(5));
   private final AtomicInteger pending = new AtomicInteger();
 
-  Forwarder(
-      String lane,
-      Producer<byte[], byte[]> producer,
-      Queue<Completion> completions,
-      LaneMetrics metrics) {
+  Forwarder(String lane, Producer<byte[], byte[]> producer, LaneMetrics metrics) {
     this.lane = lane;
     this.producer = producer;
-    this.completions = completions;
     this.metrics = metrics;
     this.resends =
         Executors.newSingleThreadScheduledExecutor(
@@ -124,7 +118,7 @@ final class Forwarder {
 
   private void finish(PendingForward forward) {
     pending.decrementAndGet();
-    completions.add(forward);
+    forward.handBack();
   }
 
   private void logForwarded(PendingForward forward) {

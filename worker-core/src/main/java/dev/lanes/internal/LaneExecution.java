@@ -19,6 +19,6 @@ record LaneExecution(
 
   PendingForward pendingForward(
       PartitionState partition, ConsumerRecord<byte[], byte[]> source, ForwardRequest request) {
-    return new PendingForward(forwarder, partition, source, request, forwardRecords);
+    return new PendingForward(forwarder, completions, partition, source, request, forwardRecords);
   }
 }

@@ -16,7 +16,7 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
 
   private static final Logger log = LoggerFactory.getLogger(LaneRebalanceListener.class);
 
-  private final LaneWorker lane;
+  private final PollLoop lane;
   private final InFlightWork work;
   private final PauseController pauses;
   private final OffsetCommitter committer;
@@ -24,7 +24,7 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
   private final long stepMillis;
 
   LaneRebalanceListener(
-      LaneWorker lane,
+      PollLoop lane,
       InFlightWork work,
       PauseController pauses,
       OffsetCommitter committer,

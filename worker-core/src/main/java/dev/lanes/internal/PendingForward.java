@@ -1,6 +1,7 @@
 package dev.lanes.internal;
 
 import dev.lanes.retry.ForwardRecords;
+import java.util.Queue;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 final class PendingForward implements Completion, Callback {
 
   private final Forwarder forwarder;
+  private final Queue<Completion> completions;
   private final PartitionState partition;
   private final ConsumerRecord<byte[], byte[]> source;
   private final ForwardRequest request;
@@ -24,11 +26,13 @@ final class PendingForward implements Completion, Callback {
 
   PendingForward(
       Forwarder forwarder,
+      Queue<Completion> completions,
       PartitionState partition,
       ConsumerRecord<byte[], byte[]> source,
       ForwardRequest request,
       ForwardRecords records) {
     this.forwarder = forwarder;
+    this.completions = completions;
     this.partition = partition;
     this.source = source;
     this.request = request;
@@ -70,6 +74,11 @@ final class PendingForward implements Completion, Callback {
 
   void delivered() {
     delivered = true;
+  }
+
+  /** Returns this forward to the poll loop that owns its source partition. */
+  void handBack() {
+    completions.add(this);
   }
 
   @Override

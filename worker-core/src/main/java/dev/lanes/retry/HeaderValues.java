@@ -20,7 +20,8 @@ public final class HeaderValues {
       return fallback;
     }
     byte[] bytes = header.value();
-    if (bytes == null || bytes.length == 0 || bytes.length > 19) {
+    // 18 digits cannot overflow a long; epoch milliseconds have 13.
+    if (bytes == null || bytes.length == 0 || bytes.length > 18) {
       return fallback;
     }
     long value = 0;
