@@ -45,4 +45,37 @@ class LaneConfigTest {
     assertThatThrownBy(() -> LaneConfig.of(" ", "tasks.batch"))
         .hasMessage("name must not be blank, was  ");
   }
+
+  @Test
+  void retryAndDeadLetterTopicsFollowTheCatalogRuleAndThePolicysLadder() {
+    LaneConfig lane = LaneConfig.of("batch", "tasks.batch");
+
+    assertThat(lane.retryTopics())
+        .containsExactly("tasks.batch.retry.1", "tasks.batch.retry.2", "tasks.batch.retry.3");
+    assertThat(lane.deadLetterTopic()).isEqualTo("tasks.batch.dlt");
+    assertThat(lane.allTopics())
+        .containsExactly(
+            "tasks.batch",
+            "tasks.batch.retry.1",
+            "tasks.batch.retry.2",
+            "tasks.batch.retry.3",
+            "tasks.batch.dlt");
+
+    LaneConfig fixed = lane.withRetry(RetryPolicy.of(5, Backoff.fixed(Duration.ofSeconds(1))));
+    assertThat(fixed.retryTopics()).containsExactly("tasks.batch.retry.1");
+    assertThat(lane.withRetry(RetryPolicy.noRetries()).allTopics())
+        .containsExactly("tasks.batch", "tasks.batch.dlt");
+  }
+
+  @Test
+  void catalogLaneAndConfigAgreeOnTopicNames() {
+    dev.lanes.topics.LaneTopics topics =
+        dev.lanes.topics.TopicCatalog.defaults().lane(dev.lanes.topics.TopicCatalog.REALTIME);
+
+    LaneConfig lane = LaneConfig.of(topics);
+
+    assertThat(lane.allTopics())
+        .containsExactlyElementsOf(
+            topics.allTopics().stream().map(dev.lanes.topics.TopicSpec::name).toList());
+  }
 }

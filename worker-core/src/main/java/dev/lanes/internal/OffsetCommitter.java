@@ -62,12 +62,13 @@ final class OffsetCommitter {
   /**
    * Commits progress of {@code partitions} and waits for the acknowledgement. A failure is logged
    * and counted, not thrown: the partitions' records will be processed again by their next owner,
-   * which at-least-once allows.
+   * which at-least-once allows. Returns false only when a rebalance in progress refused the commit,
+   * which the caller can retry once the rebalance completed.
    */
-  void commitSync(Collection<PartitionState> partitions) {
+  boolean commitSync(Collection<PartitionState> partitions) {
     Map<TopicPartition, OffsetAndMetadata> offsets = committable(partitions);
     if (offsets.isEmpty()) {
-      return;
+      return true;
     }
     long start = System.nanoTime();
     try {
@@ -79,9 +80,14 @@ final class OffsetCommitter {
           partition.offsets().committed(committed.offset());
         }
       }
+      return true;
+    } catch (RebalanceInProgressException e) {
+      log.info("commit deferred by rebalance lane={} offsets={}", lane, offsets);
+      return false;
     } catch (KafkaException e) {
       metrics.commitFailed();
       log.warn("commit failed lane={} offsets={} error=\"{}\"", lane, offsets, e.toString());
+      return true;
     }
   }
 

@@ -175,7 +175,7 @@ final class PollLoop {
       if (!halted) {
         state = LaneState.STOPPING;
         finishInFlight();
-        committer.commitSync(work.partitions());
+        commitFinal();
         stopBarrier.arrive();
         awaitOtherLoops();
       }
@@ -186,6 +186,18 @@ final class PollLoop {
     } finally {
       stopBarrier.arrive();
       close();
+    }
+  }
+
+  /**
+   * The last commit. The group may be rebalancing right now (the lane's other loop or another
+   * worker joining): then complete the rebalance, every partition still paused, and commit again.
+   * Partitions the rebalance takes away are committed by the revoke callback.
+   */
+  private void commitFinal() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!committer.commitSync(work.partitions()) && System.nanoTime() - deadline < 0) {
+      consumer.poll(config.pollTimeout());
     }
   }
 
