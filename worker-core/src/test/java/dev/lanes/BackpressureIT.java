@@ -44,6 +44,9 @@ class BackpressureIT {
             .lane(lane)
             // A member that stopped polling would be expelled after 2 s.
             .consumerProperty("max.poll.interval.ms", 2_000)
+            // The rebalance timeout is max.poll.interval.ms: a member hears of a rebalance (the
+            // lane's retry loop joining) by heartbeat, so heartbeats must come well within it.
+            .consumerProperty("heartbeat.interval.ms", 300)
             .build()
             .start()) {
       try {

@@ -77,6 +77,9 @@ class GracefulShutdownIT {
             .handlers(handlers)
             .lane(lane)
             .consumerProperty("max.poll.interval.ms", 2_000)
+            // The rebalance timeout is max.poll.interval.ms: a member hears of a rebalance (the
+            // lane's retry loop joining) by heartbeat, so heartbeats must come well within it.
+            .consumerProperty("heartbeat.interval.ms", 300)
             .build()
             .start();
     await().atMost(Duration.ofSeconds(30)).until(() -> started.size() == 4);
