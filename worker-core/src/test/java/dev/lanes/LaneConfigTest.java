@@ -3,6 +3,9 @@ package dev.lanes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lanes.topics.LaneTopics;
+import dev.lanes.topics.TopicCatalog;
+import dev.lanes.topics.TopicSpec;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -69,13 +72,11 @@ class LaneConfigTest {
 
   @Test
   void catalogLaneAndConfigAgreeOnTopicNames() {
-    dev.lanes.topics.LaneTopics topics =
-        dev.lanes.topics.TopicCatalog.defaults().lane(dev.lanes.topics.TopicCatalog.REALTIME);
+    LaneTopics topics = TopicCatalog.defaults().lane(TopicCatalog.REALTIME);
 
     LaneConfig lane = LaneConfig.of(topics);
 
     assertThat(lane.allTopics())
-        .containsExactlyElementsOf(
-            topics.allTopics().stream().map(dev.lanes.topics.TopicSpec::name).toList());
+        .containsExactlyElementsOf(topics.allTopics().stream().map(TopicSpec::name).toList());
   }
 }
