@@ -15,8 +15,9 @@ import java.util.Objects;
  * @param topic the lane's main topic
  * @param groupId the lane's own consumer group
  * @param concurrency worker threads of the lane's pool
- * @param maxInFlight tasks polled but not finished, across the lane; fetching pauses at this mark
- *     and resumes below half of it. One poll may overshoot it by up to {@code max.poll.records}.
+ * @param maxInFlight tasks polled but not finished, per poll loop (a lane has one for its main
+ *     topic and one for its retry topics); fetching pauses at this mark and resumes below half of
+ *     it. One poll may overshoot it by up to {@code max.poll.records}.
  * @param maxInFlightPerPartition the same limit for the uncommitted window of one partition
  * @param ordering how tasks of a partition are ordered
  * @param retry how failed tasks are retried and when they go to the dead-letter topic

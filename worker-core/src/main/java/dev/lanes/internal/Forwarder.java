@@ -29,6 +29,7 @@ final class Forwarder {
   private final String lane;
   private final Producer<byte[], byte[]> producer;
   private final LaneMetrics metrics;
+  // Holds at most one resend per record in flight: bounded by the lane's in-flight limits.
   private final ScheduledExecutorService resends;
   private final LogThrottle failureLog = new LogThrottle(Duration.ofSeconds(5));
   private final AtomicInteger pending = new AtomicInteger();
