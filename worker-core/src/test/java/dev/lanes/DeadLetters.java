@@ -55,7 +55,14 @@ final class DeadLetters {
 
   /** Produces raw bytes, for records no String serializer could write; waits for every ack. */
   static void sendRaw(TestKafka kafka, List<ProducerRecord<byte[], byte[]>> records) {
+    sendRaw(kafka, records, Map.of());
+  }
+
+  /** The same, with producer settings on top, e.g. a larger {@code max.request.size}. */
+  static void sendRaw(
+      TestKafka kafka, List<ProducerRecord<byte[], byte[]>> records, Map<String, Object> extra) {
     Map<String, Object> config = kafka.producerConfig();
+    config.putAll(extra);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {

@@ -66,6 +66,11 @@ public final class TestKafka {
     topics.create(names, partitions);
   }
 
+  /** Creates a topic with topic-level settings, e.g. {@code max.message.bytes}. */
+  public void createTopic(String name, int partitions, Map<String, String> configs) {
+    topics.create(List.of(name), partitions, configs);
+  }
+
   /** Whether the topic exists now. */
   public boolean topicExists(String topic) {
     return KafkaCalls.await(admin.listTopics().names(), "list topics").contains(topic);

@@ -27,6 +27,10 @@ final class TestTopics {
   }
 
   void create(List<String> topics, int partitions) {
+    create(topics, partitions, Map.of());
+  }
+
+  void create(List<String> topics, int partitions, Map<String, String> configs) {
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be >= 1, was " + partitions);
     }
@@ -35,7 +39,9 @@ final class TestTopics {
         admin
             .createTopics(
                 topics.stream()
-                    .map(topic -> new NewTopic(topic, partitions, replicationFactor))
+                    .map(
+                        topic ->
+                            new NewTopic(topic, partitions, replicationFactor).configs(configs))
                     .toList())
             .all(),
         "create topics "
@@ -43,7 +49,9 @@ final class TestTopics {
             + " partitions="
             + partitions
             + " replicationFactor="
-            + replicationFactor);
+            + replicationFactor
+            + " configs="
+            + configs);
     for (String topic : topics) {
       await("every partition of topic " + topic + " is served by its leader")
           .atMost(KafkaCalls.TIMEOUT)
