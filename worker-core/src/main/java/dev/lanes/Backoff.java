@@ -62,8 +62,7 @@ public record Backoff(Duration initialDelay, double multiplier, Duration maxDela
       return maxDelay;
     }
     long wholeSeconds = (long) seconds;
-    // round, not truncate: 0.1 s * 3 is 0.30000000000000004 s, and 0.7 s * 3 is 2.0999999999999996
-    // s
+    // Round, not truncate: in doubles 0.7 s * 3 is 2.0999999999999996 s.
     long nanos = Math.round((seconds - wholeSeconds) * NANOS_PER_SECOND);
     Duration delay = Duration.ofSeconds(wholeSeconds, nanos);
     return delay.compareTo(maxDelay) < 0 ? delay : maxDelay;
