@@ -1,5 +1,6 @@
 package dev.lanes;
 
+import dev.lanes.dependency.DependencyRegistry;
 import dev.lanes.internal.LaneWorker;
 import dev.lanes.task.TaskCodec;
 import dev.lanes.topics.TopicLayout;
@@ -47,11 +48,13 @@ public final class LanesRuntime implements AutoCloseable {
   private final Map<String, Object> adminConfig;
   private final Duration longestGrace;
   private final MeterRegistry registry;
+  private final DependencyRegistry dependencies;
   private boolean started;
   private boolean closed;
 
   private LanesRuntime(Builder builder) {
     this.registry = builder.registry;
+    this.dependencies = new DependencyRegistry(builder.dependencies, registry);
     this.configs = List.copyOf(builder.lanes.values());
     this.adminConfig = new HashMap<>(builder.clientOverrides);
     adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, builder.bootstrapServers);
@@ -73,12 +76,14 @@ public final class LanesRuntime implements AutoCloseable {
                 builder.handlers,
                 codec,
                 registry,
-                builder.workerId));
+                builder.workerId,
+                dependencies));
         grace = lane.shutdownGrace().compareTo(grace) > 0 ? lane.shutdownGrace() : grace;
       }
     } catch (RuntimeException e) {
       // A bad setting for one lane must not leak the consumers already made for the others.
       workers.forEach(LaneWorker::discard);
+      dependencies.close();
       throw e;
     }
     this.lanes = List.copyOf(workers);
@@ -105,6 +110,7 @@ public final class LanesRuntime implements AutoCloseable {
     } catch (RuntimeException e) {
       closed = true;
       lanes.forEach(LaneWorker::discard);
+      dependencies.close();
       throw e;
     }
     lanes.forEach(LaneWorker::start);
@@ -117,6 +123,11 @@ public final class LanesRuntime implements AutoCloseable {
     Map<String, LaneState> states = new LinkedHashMap<>();
     lanes.forEach(lane -> states.put(lane.name(), lane.state()));
     return states;
+  }
+
+  /** The process's dependencies, the same ones handlers reach through their task context. */
+  public Dependencies dependencies() {
+    return dependencies;
   }
 
   public MeterRegistry meterRegistry() {
@@ -135,6 +146,7 @@ public final class LanesRuntime implements AutoCloseable {
     closed = true;
     lanes.forEach(LaneWorker::requestStop);
     awaitLanes(longestGrace.plus(CLOSE_MARGIN));
+    dependencies.close();
   }
 
   /**
@@ -145,6 +157,7 @@ public final class LanesRuntime implements AutoCloseable {
     closed = true;
     lanes.forEach(LaneWorker::halt);
     awaitLanes(CLOSE_MARGIN);
+    dependencies.close();
   }
 
   private void verifyTopics() {
@@ -178,6 +191,7 @@ public final class LanesRuntime implements AutoCloseable {
     private final Map<String, Object> consumerOverrides = new HashMap<>();
     private final Map<String, Object> producerOverrides = new HashMap<>();
     private final Map<String, Object> clientOverrides = new HashMap<>();
+    private final Map<String, DependencyPolicy> dependencies = new LinkedHashMap<>();
     private String workerId = defaultWorkerId();
     private MeterRegistry registry = new SimpleMeterRegistry();
 
@@ -204,6 +218,21 @@ public final class LanesRuntime implements AutoCloseable {
     /** A Kafka consumer setting for every lane; {@code enable.auto.commit=true} is refused. */
     public Builder consumerProperty(String key, Object value) {
       consumerOverrides.put(key, value);
+      return this;
+    }
+
+    /**
+     * An external dependency handlers call as {@code context.dependency(name).call(...)}, guarded
+     * by {@code policy}: one breaker per dependency, shared by every lane of this runtime.
+     */
+    public Builder dependency(String name, DependencyPolicy policy) {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("dependency name must not be blank, was " + name);
+      }
+      Objects.requireNonNull(policy, "policy");
+      if (dependencies.putIfAbsent(name, policy) != null) {
+        throw new IllegalArgumentException("dependency " + name + " is configured twice");
+      }
       return this;
     }
 

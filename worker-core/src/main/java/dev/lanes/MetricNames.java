@@ -50,11 +50,24 @@ public final class MetricNames {
   /** Gauge of retry partitions paused until their head record is due. Tags: lane. */
   public static final String RETRY_WAITING_PARTITIONS = "lanes.retry.waiting.partitions";
 
+  /** Counter of dependency calls. Tags: dependency, outcome (success, failure, rejected). */
+  public static final String DEPENDENCY_CALLS = "lanes.dependency.calls";
+
+  /** Gauge of a dependency's breaker: 0 closed, 1 half-open, 2 open. Tags: dependency. */
+  public static final String DEPENDENCY_BREAKER_STATE = "lanes.dependency.breaker.state";
+
+  /** Gauge of partitions paused until the dependency recovers. Tags: dependency. */
+  public static final String DEPENDENCY_PAUSED_PARTITIONS = "lanes.dependency.paused.partitions";
+
+  /** Timer of how long partitions waited for the dependency. Tags: dependency. */
+  public static final String DEPENDENCY_PAUSED_TIME = "lanes.dependency.paused.time";
+
   public static final String TAG_LANE = "lane";
   public static final String TAG_TYPE = "type";
   public static final String TAG_OUTCOME = "outcome";
   public static final String TAG_REASON = "reason";
   public static final String TAG_ATTEMPT = "attempt";
+  public static final String TAG_DEPENDENCY = "dependency";
 
   /** Values of the outcome tag. */
   public static final String OUTCOME_SUCCEEDED = "succeeded";

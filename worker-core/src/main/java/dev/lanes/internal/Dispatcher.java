@@ -2,6 +2,7 @@ package dev.lanes.internal;
 
 import dev.lanes.OrderingMode;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,10 +42,18 @@ final class Dispatcher {
   }
 
   /** Tracks every record's offset, then dispatches them. Returns the number of records. */
-  int dispatch(PartitionState partition, List<ConsumerRecord<byte[], byte[]>> records) {
+  int dispatch(PartitionState partition, List<ConsumerRecord<byte[], byte[]>> polled) {
     PartitionOffsets offsets = partition.offsets();
-    for (ConsumerRecord<byte[], byte[]> record : records) {
-      offsets.track(record.offset());
+    List<ConsumerRecord<byte[], byte[]>> records = polled;
+    if (offsets.replaying()) {
+      records = withoutFinished(offsets, polled);
+    } else {
+      for (ConsumerRecord<byte[], byte[]> record : polled) {
+        offsets.track(record.offset());
+      }
+    }
+    if (records.isEmpty()) {
+      return 0;
     }
     partition.dispatched(records.size());
     switch (ordering) {
@@ -53,6 +62,18 @@ final class Dispatcher {
       case KEY -> byKey(partition, records);
     }
     return records.size();
+  }
+
+  /** After a rewind: records that finished before it are tracked as finished, not run again. */
+  private static List<ConsumerRecord<byte[], byte[]>> withoutFinished(
+      PartitionOffsets offsets, List<ConsumerRecord<byte[], byte[]>> polled) {
+    List<ConsumerRecord<byte[], byte[]>> toRun = new ArrayList<>(polled.size());
+    for (ConsumerRecord<byte[], byte[]> record : polled) {
+      if (!offsets.trackReplayed(record.offset())) {
+        toRun.add(record);
+      }
+    }
+    return toRun;
   }
 
   private void byKey(PartitionState partition, List<ConsumerRecord<byte[], byte[]>> records) {

@@ -12,7 +12,8 @@ import dev.lanes.retry.Destination;
  * @param decidedAtMillis when the decision was made; due times count from it
  */
 record ForwardRequest(
-    String topic, Destination destination, int attempt, Throwable error, long decidedAtMillis) {
+    String topic, Destination destination, int attempt, Throwable error, long decidedAtMillis)
+    implements Outcome {
 
   boolean isDeadLetter() {
     return destination instanceof Destination.DeadLetter;

@@ -19,6 +19,7 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
   private final PollLoop lane;
   private final InFlightWork work;
   private final PauseController pauses;
+  private final DependencyPauses dependencyPauses;
   private final OffsetCommitter committer;
   private final Duration revokeGrace;
   private final long stepMillis;
@@ -27,12 +28,14 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
       PollLoop lane,
       InFlightWork work,
       PauseController pauses,
+      DependencyPauses dependencyPauses,
       OffsetCommitter committer,
       Duration revokeGrace,
       Duration pollTimeout) {
     this.lane = lane;
     this.work = work;
     this.pauses = pauses;
+    this.dependencyPauses = dependencyPauses;
     this.committer = committer;
     this.revokeGrace = revokeGrace;
     this.stepMillis = Math.min(pollTimeout.toMillis(), 50);
@@ -41,6 +44,7 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
   @Override
   public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
     work.assigned(partitions);
+    dependencyPauses.assigned(work, partitions);
     if (lane.stopRequested()) {
       pauses.stopFetching(work.partitions(), work.count());
     }
@@ -73,6 +77,7 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
     if (!lane.halted()) {
       committer.commitSync(revoked);
     }
+    dependencyPauses.forget(revoked);
     work.forget(revoked);
     log.info("partitions revoked lane={} partitions={}", lane.name(), partitions);
   }
@@ -82,6 +87,7 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
     // Another member may own them already: commit nothing, drop their completions.
     List<PartitionState> lost = work.find(partitions);
     lost.forEach(PartitionState::revoke);
+    dependencyPauses.forget(lost);
     work.forget(lost);
     log.warn("partitions lost lane={} partitions={}", lane.name(), partitions);
   }

@@ -1,16 +1,21 @@
 package dev.lanes.internal;
 
+import dev.lanes.dependency.DependencyRegistry;
 import dev.lanes.retry.ForwardRecords;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 
-/** What a lane's poll loops share: the pool (the bulkhead), the invoker, forwarding, meters. */
+/**
+ * What a lane's poll loops share: the pool (the bulkhead), the invoker, forwarding, meters, and the
+ * process's dependencies.
+ */
 record LaneResources(
     ThreadPoolExecutor pool,
     TaskInvoker invoker,
     Forwarder forwarder,
     ForwardRecords forwardRecords,
-    LaneMetrics metrics) {
+    LaneMetrics metrics,
+    DependencyRegistry dependencies) {
 
   /** How a loop's batches run and come back to it through {@code completions}. */
   LaneExecution execution(BlockingQueue<Completion> completions) {

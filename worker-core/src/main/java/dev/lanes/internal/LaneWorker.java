@@ -3,6 +3,7 @@ package dev.lanes.internal;
 import dev.lanes.HandlerRegistry;
 import dev.lanes.LaneConfig;
 import dev.lanes.LaneState;
+import dev.lanes.dependency.DependencyRegistry;
 import dev.lanes.retry.ForwardRecords;
 import dev.lanes.retry.RetryRouter;
 import dev.lanes.task.TaskCodec;
@@ -46,7 +47,8 @@ public final class LaneWorker {
       HandlerRegistry handlers,
       TaskCodec codec,
       MeterRegistry registry,
-      String workerId) {
+      String workerId,
+      DependencyRegistry dependencies) {
     this.config = config;
     Map<String, Object> consumerConfig =
         ConsumerSettings.forLane(config, bootstrapServers, consumerOverrides);
@@ -71,10 +73,16 @@ public final class LaneWorker {
             metrics,
             new RetryRouter(config.retry(), () -> ThreadLocalRandom.current().nextDouble()),
             config.retryTopics(),
-            config.deadLetterTopic());
+            config.deadLetterTopic(),
+            dependencies);
     LaneResources resources =
         new LaneResources(
-            pool, invoker, forwarder, new ForwardRecords(config.groupId(), workerId), metrics);
+            pool,
+            invoker,
+            forwarder,
+            new ForwardRecords(config.groupId(), workerId),
+            metrics,
+            dependencies);
     StopBarrier stopBarrier = new StopBarrier(retries ? 2 : 1);
     try {
       loops.add(

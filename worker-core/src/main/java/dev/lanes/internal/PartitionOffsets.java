@@ -19,6 +19,9 @@ final class PartitionOffsets {
   private int unfinished;
   private long nextToTrack = -1;
   private long committed = -1;
+  // Offsets that finished after the point a rewind went back to: fetched again, not run again.
+  private long[] doneAhead = new long[0];
+  private int doneAheadNext;
 
   PartitionOffsets(int initialCapacity) {
     int capacity = Integer.highestOneBit(Math.max(2, initialCapacity - 1)) << 1;
@@ -41,6 +44,54 @@ final class PartitionOffsets {
     size++;
     unfinished++;
     nextToTrack = offset + 1;
+  }
+
+  /**
+   * Goes back to the first unfinished offset, to fetch from there again: the window is emptied and
+   * the offsets after it that already finished are remembered, so {@link #trackReplayed} can tell
+   * them apart. Returns the offset to seek to, or empty when nothing is unfinished.
+   */
+  OptionalLong rewind() {
+    if (size == 0) {
+      return OptionalLong.empty();
+    }
+    long first = offsets[head];
+    long[] done = new long[size - unfinished];
+    int count = 0;
+    for (int i = 0; i < size; i++) {
+      int slot = (head + i) & (offsets.length - 1);
+      if (finished[slot]) {
+        done[count++] = offsets[slot];
+      }
+    }
+    doneAhead = done;
+    doneAheadNext = 0;
+    size = 0;
+    unfinished = 0;
+    nextToTrack = first;
+    return OptionalLong.of(first);
+  }
+
+  /** Whether offsets fetched again after a rewind may have finished already. */
+  boolean replaying() {
+    return doneAheadNext < doneAhead.length;
+  }
+
+  /**
+   * Tracks a record fetched again after a rewind. Returns true when it had finished before the
+   * rewind: it is then finished at once and must not run again.
+   */
+  boolean trackReplayed(long offset) {
+    track(offset);
+    while (doneAheadNext < doneAhead.length && doneAhead[doneAheadNext] < offset) {
+      doneAheadNext++;
+    }
+    if (doneAheadNext < doneAhead.length && doneAhead[doneAheadNext] == offset) {
+      doneAheadNext++;
+      finish(offset);
+      return true;
+    }
+    return false;
   }
 
   /** Marks {@code offset} finished. Finishing an offset that is not in the window is a bug. */

@@ -1,5 +1,6 @@
 package dev.lanes.internal;
 
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -13,6 +14,8 @@ final class PartitionState {
   private final KeyedChains chains = new KeyedChains();
   private final boolean holdsRetries;
   private volatile boolean revoked;
+  private final AtomicReference<String> blockedOn = new AtomicReference<>();
+  private boolean rewound;
   private int outstanding;
   private boolean paused;
   private boolean windowFull;
@@ -56,6 +59,38 @@ final class PartitionState {
 
   boolean isRevoked() {
     return revoked;
+  }
+
+  /**
+   * A task of this partition waits for {@code dependency}: workers skip the partition's records
+   * that have not started. The first dependency to block the partition is the one it waits on.
+   */
+  void block(String dependency) {
+    blockedOn.compareAndSet(null, dependency);
+  }
+
+  boolean isBlocked() {
+    return blockedOn.get() != null;
+  }
+
+  /** The dependency the partition waits on, or null. */
+  String blockedOn() {
+    return blockedOn.get();
+  }
+
+  /** Whether the partition was sought back to its first unfinished record since it blocked. */
+  boolean isRewound() {
+    return rewound;
+  }
+
+  void rewound() {
+    rewound = true;
+  }
+
+  /** The dependency recovered: the partition may fetch and run again. Poll thread only. */
+  void unblock() {
+    rewound = false;
+    blockedOn.set(null);
   }
 
   boolean isPaused() {

@@ -59,7 +59,8 @@ final class PauseController {
         long due = partition.waitingUntil();
         nextWake = nextWake == 0 ? due : Math.min(nextWake, due);
       }
-      boolean shouldPause = stopping || laneFull || partition.windowFull(maxWindow) || waits;
+      boolean shouldPause =
+          stopping || laneFull || partition.windowFull(maxWindow) || waits || partition.isBlocked();
       if (shouldPause != partition.isPaused()) {
         (shouldPause ? toPause : toResume).add(partition.topicPartition());
         partition.paused(shouldPause);

@@ -42,6 +42,7 @@ final class PollLoop {
   private final RetryGate retryGate;
   private final OffsetCommitter committer;
   private final PauseController pauses;
+  private final DependencyPauses dependencyPauses;
   private final Thread pollThread;
   private final Runnable onStopped;
   private final StopBarrier stopBarrier;
@@ -91,6 +92,7 @@ final class PollLoop {
     this.pauses =
         new PauseController(
             config.name(), consumer, config.maxInFlight(), config.maxInFlightPerPartition());
+    this.dependencyPauses = new DependencyPauses(config.name(), consumer, lane.dependencies());
     this.pollThread = new Thread(this::run, "lanes-" + config.name() + "-" + role + "-poll");
   }
 
@@ -160,11 +162,18 @@ final class PollLoop {
       consumer.subscribe(
           topics,
           new LaneRebalanceListener(
-              this, work, pauses, committer, config.revokeGrace(), config.pollTimeout()));
+              this,
+              work,
+              pauses,
+              dependencyPauses,
+              committer,
+              config.revokeGrace(),
+              config.pollTimeout()));
       long commitIntervalNanos = config.commitInterval().toNanos();
       long nextCommit = System.nanoTime() + commitIntervalNanos;
       while (!stopRequested) {
         work.drain();
+        dependencyPauses.update(work);
         pauses.update(work.partitions(), work.count(), System.currentTimeMillis());
         if (System.nanoTime() - nextCommit >= 0) {
           committer.commitAsync(work.owned());

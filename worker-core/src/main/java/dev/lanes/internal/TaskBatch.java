@@ -83,20 +83,25 @@ final class TaskBatch implements Runnable, Completion {
   public void run() {
     try {
       for (int i = from; i < to; i++) {
-        // A revoked partition's records now belong to another member: leave them to it.
-        if (partition.isRevoked()) {
+        // A revoked partition's records now belong to another member, a blocked one's wait for
+        // its dependency: leave them.
+        if (partition.isRevoked() || partition.isBlocked()) {
           break;
         }
         ConsumerRecord<byte[], byte[]> record = records.get(i);
-        ForwardRequest failure = lane.invoker().invoke(record);
-        if (failure == TaskInvoker.ABANDONED) {
-          break;
-        }
-        if (failure != null) {
+        Outcome outcome = lane.invoker().invoke(record);
+        if (outcome instanceof ForwardRequest failure) {
           // Marked before the send: the acknowledgement may reach the poll thread before this
           // batch does, and must not be counted twice.
           markForwarded(i - from);
           lane.forwarder().start(lane.pendingForward(partition, record, failure));
+        } else if (outcome instanceof Outcome.AwaitDependency wait) {
+          // This record and the rest of the partition's unstarted ones stay unfinished; the
+          // partition is paused and fetched again from here once the dependency recovers.
+          partition.block(wait.dependency());
+          break;
+        } else if (outcome != null) {
+          break;
         }
         processed++;
       }

@@ -1,5 +1,7 @@
 package dev.lanes.internal;
 
+import dev.lanes.Dependencies;
+import dev.lanes.DependencyUnavailableException;
 import dev.lanes.HandlerRegistry;
 import dev.lanes.LanesHeaders;
 import dev.lanes.Task;
@@ -28,12 +30,6 @@ final class TaskInvoker {
 
   private static final Logger log = LoggerFactory.getLogger(TaskInvoker.class);
 
-  /**
-   * The handler was interrupted because the lane is stopping past its grace: the record is neither
-   * done nor failed, and runs again on the partition's next owner.
-   */
-  static final ForwardRequest ABANDONED = new ForwardRequest(null, null, 0, null, 0);
-
   private final String lane;
   private final HandlerRegistry handlers;
   private final TaskCodec codec;
@@ -41,6 +37,7 @@ final class TaskInvoker {
   private final RetryRouter router;
   private final List<String> retryTopics;
   private final String deadLetterTopic;
+  private final Dependencies dependencies;
 
   TaskInvoker(
       String lane,
@@ -49,7 +46,8 @@ final class TaskInvoker {
       LaneMetrics metrics,
       RetryRouter router,
       List<String> retryTopics,
-      String deadLetterTopic) {
+      String deadLetterTopic,
+      Dependencies dependencies) {
     this.lane = lane;
     this.handlers = handlers;
     this.codec = codec;
@@ -57,13 +55,14 @@ final class TaskInvoker {
     this.router = router;
     this.retryTopics = List.copyOf(retryTopics);
     this.deadLetterTopic = deadLetterTopic;
+    this.dependencies = dependencies;
   }
 
   /**
-   * Runs the record's task. Returns null when the record is done, {@link #ABANDONED}, or where the
-   * failed record must be forwarded.
+   * Runs the record's task. Returns null when the record is done, else what became of it: a
+   * forward, a wait for a dependency, or abandoned.
    */
-  ForwardRequest invoke(ConsumerRecord<byte[], byte[]> record) {
+  Outcome invoke(ConsumerRecord<byte[], byte[]> record) {
     int attempt = HeaderValues.attempt(record.headers());
     Task task;
     try {
@@ -89,11 +88,12 @@ final class TaskInvoker {
             record.topic(),
             record.partition(),
             record.offset(),
-            record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
+            record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
+            dependencies);
     return call(handler, task, context);
   }
 
-  private ForwardRequest call(TaskHandler handler, Task task, TaskContext context) {
+  private Outcome call(TaskHandler handler, Task task, TaskContext context) {
     TypeMeters meters = metrics.forType(task.type());
     long start = System.nanoTime();
     Throwable failure;
@@ -108,11 +108,22 @@ final class TaskInvoker {
           lane,
           context.coordinates(),
           task.id());
-      return ABANDONED;
+      return Outcome.ABANDONED;
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) {
       failure = e;
+    }
+    DependencyUnavailableException unavailable = unavailable(failure);
+    if (unavailable != null) {
+      // Not the task's fault and not an attempt: the partition waits for the dependency.
+      log.debug(
+          "task waits for dependency lane={} at={} task={} dependency={}",
+          lane,
+          context.coordinates(),
+          task.id(),
+          unavailable.dependency());
+      return new Outcome.AwaitDependency(unavailable.dependency());
     }
     long now = System.currentTimeMillis();
     Destination destination = router.afterFailure(context.attempt(), failure, now);
@@ -126,6 +137,18 @@ final class TaskInvoker {
     }
     logFailure(task, context, destination, failure);
     return new ForwardRequest(topicOf(destination), destination, context.attempt(), failure, now);
+  }
+
+  /** The breaker rejection in the failure's cause chain, if the handler wrapped it. */
+  private static DependencyUnavailableException unavailable(Throwable failure) {
+    Throwable cause = failure;
+    for (int depth = 0; cause != null && depth < 16; depth++) {
+      if (cause instanceof DependencyUnavailableException unavailable) {
+        return unavailable;
+      }
+      cause = cause.getCause();
+    }
+    return null;
   }
 
   private ForwardRequest reject(

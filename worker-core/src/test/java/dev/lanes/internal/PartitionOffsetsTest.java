@@ -156,6 +156,44 @@ class PartitionOffsetsTest {
     assertThatThrownBy(() -> offsets.finish(2)).isInstanceOf(IllegalStateException.class);
   }
 
+  @Test
+  void rewindGoesBackToTheFirstUnfinishedAndSkipsWhatFinishedAfterIt() {
+    trackRange(10, 16);
+    offsets.finish(10);
+    offsets.finish(12);
+    offsets.finish(14);
+
+    assertThat(offsets.rewind()).hasValue(11);
+    assertThat(offsets.window()).isZero();
+    assertThat(offsets.committable()).hasValue(11);
+    assertThat(offsets.replaying()).isTrue();
+
+    List<Long> toRun = new ArrayList<>();
+    for (long offset = 11; offset < 18; offset++) {
+      if (!offsets.trackReplayed(offset)) {
+        toRun.add(offset);
+      }
+    }
+
+    assertThat(toRun).containsExactly(11L, 13L, 15L, 16L, 17L);
+    assertThat(offsets.replaying()).isFalse();
+    offsets.finish(11);
+    offsets.finish(13);
+    assertThat(offsets.committable()).hasValue(15);
+  }
+
+  @Test
+  void rewindWithNothingUnfinishedChangesNothing() {
+    trackRange(0, 3);
+    offsets.finish(0);
+    offsets.finish(1);
+    offsets.finish(2);
+
+    assertThat(offsets.rewind()).isEmpty();
+    assertThat(offsets.committable()).hasValue(3);
+    assertThat(offsets.replaying()).isFalse();
+  }
+
   private void trackRange(long fromInclusive, long toExclusive) {
     for (long offset = fromInclusive; offset < toExclusive; offset++) {
       offsets.track(offset);
