@@ -28,8 +28,8 @@ class HandlerRegistryTest {
   }
 
   @Test
-  void diagnosticsRegisterTheFourBuiltInTypes() {
+  void diagnosticsRegisterTheFiveBuiltInTypes() {
     assertThat(DiagnosticHandlers.registry().types())
-        .containsExactlyInAnyOrder("noop", "sleep", "fail", "echo");
+        .containsExactlyInAnyOrder("noop", "sleep", "fail", "echo", "http");
   }
 }

@@ -4,7 +4,9 @@ import dev.lanes.HandlerRegistry;
 
 /**
  * Built-in handlers for demos, tests and failure rehearsals. Their type names are part of the
- * product: {@code noop}, {@code sleep}, {@code fail}, {@code echo}.
+ * product: {@code noop}, {@code sleep}, {@code fail}, {@code echo}, {@code http}. {@code http}
+ * calls a URL through a named dependency; {@link FlakyHttpService} is a dependency to point it at
+ * that fails on command.
  */
 public final class DiagnosticHandlers {
 
@@ -12,6 +14,7 @@ public final class DiagnosticHandlers {
   public static final String SLEEP = "sleep";
   public static final String FAIL = "fail";
   public static final String ECHO = "echo";
+  public static final String HTTP = "http";
 
   private DiagnosticHandlers() {}
 
@@ -21,7 +24,8 @@ public final class DiagnosticHandlers {
         .register(NOOP, (task, context) -> {})
         .register(SLEEP, new SleepHandler())
         .register(FAIL, new FailHandler())
-        .register(ECHO, new EchoHandler());
+        .register(ECHO, new EchoHandler())
+        .register(HTTP, new HttpTaskHandler());
   }
 
   /** A registry holding just the diagnostic handlers. */
