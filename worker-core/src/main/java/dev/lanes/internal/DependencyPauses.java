@@ -46,7 +46,7 @@ final class DependencyPauses {
       if (waits.waitOn(topicPartition, partition.blockedOn())) {
         dependencies.partitionPaused(partition.blockedOn());
         log.info(
-            "partition paused lane={} partition={} dependency={} (breaker open)",
+            "partition paused lane={} partition={} dependency={} (its breaker rejected a call)",
             lane,
             topicPartition,
             partition.blockedOn());
