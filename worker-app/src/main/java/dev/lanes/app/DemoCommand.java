@@ -1,5 +1,6 @@
 package dev.lanes.app;
 
+import dev.lanes.DependencyPolicy;
 import dev.lanes.LaneConfig;
 import dev.lanes.LanesRuntime;
 import dev.lanes.diagnostics.DiagnosticHandlers;
@@ -51,6 +52,8 @@ final class DemoCommand {
           LanesRuntime.builder()
               .bootstrapServers(kafka.bootstrapServers())
               .handlers(DiagnosticHandlers.registry())
+              // The dependency the built-in http task calls by default.
+              .dependency("http", DependencyPolicy.defaults())
               .meterRegistry(registry);
       lanes.forEach(builder::lane);
       LanesRuntime runtime = builder.build().start();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.failsafe.BulkheadFullException;
+import dev.failsafe.TimeoutExceededException;
 import dev.lanes.BreakerPolicy;
 import dev.lanes.DependencyPolicy;
 import dev.lanes.DependencyUnavailableException;
@@ -13,6 +15,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +124,66 @@ class DependencyRegistryTest {
     }
     assertThat(calls).hasValue(10);
     assertThat(api.availability()).isEqualTo(Availability.AVAILABLE);
+  }
+
+  @Test
+  void aCallOverItsTimeoutFailsAndCountsAgainstTheBreaker() {
+    registry =
+        new DependencyRegistry(
+            Map.of(
+                "api",
+                DependencyPolicy.withBreaker(
+                        BreakerPolicy.failures(1).withDelay(Duration.ofMinutes(1)))
+                    .withTimeout(Duration.ofMillis(50))),
+            meters);
+    GuardedDependency api = registry.get("api");
+
+    assertThatThrownBy(
+            () ->
+                api.call(
+                    () -> {
+                      Thread.sleep(5_000); // a hung dependency; the timeout interrupts it
+                      return "late";
+                    }))
+        .isInstanceOf(DependencyUnavailableException.class)
+        .hasCauseInstanceOf(TimeoutExceededException.class);
+    assertThat(api.availability()).isEqualTo(Availability.UNAVAILABLE);
+  }
+
+  @Test
+  void callsBeyondTheConcurrencyCapAreRejectedWithoutHurtingTheBreaker() throws Exception {
+    registry =
+        new DependencyRegistry(
+            Map.of(
+                "api",
+                DependencyPolicy.withBreaker(BreakerPolicy.failures(1))
+                    .withMaxConcurrency(1)
+                    .withMaxWait(Duration.ZERO)),
+            meters);
+    GuardedDependency api = registry.get("api");
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder =
+        new Thread(
+            () -> {
+              try {
+                api.call(
+                    () -> {
+                      inside.countDown();
+                      release.await();
+                      return "held";
+                    });
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    holder.start();
+    inside.await();
+
+    assertThatThrownBy(() -> api.call(this::succeeding)).isInstanceOf(BulkheadFullException.class);
+    assertThat(api.availability()).isEqualTo(Availability.AVAILABLE);
+    release.countDown();
+    holder.join();
   }
 
   @Test
