@@ -125,6 +125,12 @@ public final class LanesRuntime implements AutoCloseable {
     return states;
   }
 
+  /** Every lane's and dependency's health, for health endpoints; safe from any thread. */
+  public RuntimeHealth health() {
+    return new RuntimeHealth(
+        lanes.stream().map(LaneWorker::health).toList(), dependencies.health());
+  }
+
   /** The process's dependencies, the same ones handlers reach through their task context. */
   public Dependencies dependencies() {
     return dependencies;

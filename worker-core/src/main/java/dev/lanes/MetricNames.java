@@ -62,6 +62,15 @@ public final class MetricNames {
   /** Timer of how long partitions waited for the dependency. Tags: dependency. */
   public static final String DEPENDENCY_PAUSED_TIME = "lanes.dependency.paused.time";
 
+  /** Gauge of records behind the end of the lane's partitions (main and retry). Tags: lane. */
+  public static final String CONSUMER_LAG = "lanes.consumer.lag";
+
+  /**
+   * Gauge of the lag without partitions paused on an open breaker: what an autoscaler should scale
+   * on. Tags: lane.
+   */
+  public static final String CONSUMER_LAG_ACTIVE = "lanes.consumer.lag.active";
+
   public static final String TAG_LANE = "lane";
   public static final String TAG_TYPE = "type";
   public static final String TAG_OUTCOME = "outcome";

@@ -2,13 +2,18 @@ package dev.lanes.dependency;
 
 import dev.failsafe.CircuitBreaker;
 import dev.lanes.Dependencies;
+import dev.lanes.DependencyHealth;
 import dev.lanes.DependencyPolicy;
 import dev.lanes.NonRetryableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +33,7 @@ public final class DependencyRegistry implements Dependencies, BreakerEvents, Au
   private final Map<String, GuardedDependency> dependencies = new LinkedHashMap<>();
   private final Map<String, DependencyMeters> meters = new LinkedHashMap<>();
   private final Map<String, Duration> delays = new LinkedHashMap<>();
+  private final Map<String, Instant> since = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer;
 
   public DependencyRegistry(Map<String, DependencyPolicy> policies, MeterRegistry registry) {
@@ -47,6 +53,7 @@ public final class DependencyRegistry implements Dependencies, BreakerEvents, Au
           dependencies.put(name, dependency);
           meters.put(name, dependencyMeters);
           delays.put(name, policy.breaker() == null ? Duration.ZERO : policy.breaker().delay());
+          since.put(name, Instant.now());
         });
   }
 
@@ -78,8 +85,31 @@ public final class DependencyRegistry implements Dependencies, BreakerEvents, Au
     meters.get(dependency).partitionDropped();
   }
 
+  /** Each dependency's breaker state, since when, and how many partitions wait for it. */
+  public List<DependencyHealth> health() {
+    List<DependencyHealth> health = new ArrayList<>();
+    dependencies.forEach(
+        (name, dependency) ->
+            health.add(
+                new DependencyHealth(
+                    name,
+                    stateName(dependency.availability()),
+                    since.get(name),
+                    meters.get(name).pausedPartitions())));
+    return health;
+  }
+
+  private static String stateName(Availability availability) {
+    return switch (availability) {
+      case AVAILABLE -> "CLOSED";
+      case PROBING -> "HALF_OPEN";
+      case UNAVAILABLE -> "OPEN";
+    };
+  }
+
   @Override
   public void opened(GuardedDependency dependency, CircuitBreaker.State from) {
+    since.put(dependency.name(), Instant.now());
     log.warn(
         "breaker opened dependency={} from={} to=OPEN paused-partitions={} half-open-in={}ms",
         dependency.name(),
@@ -91,6 +121,7 @@ public final class DependencyRegistry implements Dependencies, BreakerEvents, Au
 
   @Override
   public void halfOpened(GuardedDependency dependency, CircuitBreaker.State from) {
+    since.put(dependency.name(), Instant.now());
     log.info(
         "breaker half-open dependency={} from={} to=HALF_OPEN paused-partitions={} (probing)",
         dependency.name(),
@@ -101,6 +132,7 @@ public final class DependencyRegistry implements Dependencies, BreakerEvents, Au
 
   @Override
   public void closed(GuardedDependency dependency, CircuitBreaker.State from) {
+    since.put(dependency.name(), Instant.now());
     log.info(
         "breaker closed dependency={} from={} to=CLOSED paused-partitions={} (resuming)",
         dependency.name(),

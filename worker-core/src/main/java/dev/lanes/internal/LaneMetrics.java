@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The meters of one lane. Every meter is registered up front: types are the registered handler
@@ -100,6 +101,22 @@ final class LaneMetrics {
     gauges.add(gauge(MetricNames.FORWARD_PENDING, lane, pendingForwards));
     gauges.add(gauge(MetricNames.EXECUTOR_QUEUED, lane, () -> pool.getQueue().size()));
     gauges.add(gauge(MetricNames.EXECUTOR_ACTIVE, lane, pool::getActiveCount));
+  }
+
+  /** Consumer lag of the lane, all of it and without partitions paused on a dependency. */
+  void bindLag(LongSupplier lag, LongSupplier lagExcludingPaused) {
+    gauges.add(
+        Gauge.builder(MetricNames.CONSUMER_LAG, lag, LongSupplier::getAsLong)
+            .description("Records behind the end of the lane's partitions")
+            .tag(MetricNames.TAG_LANE, lane)
+            .strongReference(true)
+            .register(registry));
+    gauges.add(
+        Gauge.builder(MetricNames.CONSUMER_LAG_ACTIVE, lagExcludingPaused, LongSupplier::getAsLong)
+            .description("Lag without partitions paused on an open breaker: scale on this")
+            .tag(MetricNames.TAG_LANE, lane)
+            .strongReference(true)
+            .register(registry));
   }
 
   TypeMeters forType(String type) {

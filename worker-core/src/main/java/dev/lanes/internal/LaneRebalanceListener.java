@@ -45,6 +45,7 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
   public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
     work.assigned(partitions);
     dependencyPauses.assigned(work, partitions);
+    lane.assignmentChanged();
     if (lane.stopRequested()) {
       pauses.stopFetching(work.partitions(), work.count());
     }
@@ -79,6 +80,7 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
     }
     dependencyPauses.forget(revoked);
     work.forget(revoked);
+    lane.assignmentChanged();
     log.info("partitions revoked lane={} partitions={}", lane.name(), partitions);
   }
 
@@ -89,6 +91,7 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
     lost.forEach(PartitionState::revoke);
     dependencyPauses.forget(lost);
     work.forget(lost);
+    lane.assignmentChanged();
     log.warn("partitions lost lane={} partitions={}", lane.name(), partitions);
   }
 }

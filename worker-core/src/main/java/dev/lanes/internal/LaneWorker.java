@@ -2,6 +2,7 @@ package dev.lanes.internal;
 
 import dev.lanes.HandlerRegistry;
 import dev.lanes.LaneConfig;
+import dev.lanes.LaneHealth;
 import dev.lanes.LaneState;
 import dev.lanes.dependency.DependencyRegistry;
 import dev.lanes.retry.ForwardRecords;
@@ -16,7 +17,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,6 +114,7 @@ public final class LaneWorker {
       discard();
       throw e;
     }
+    metrics.bindLag(sumLong(PollLoop::lag), sumLong(PollLoop::lagExcludingPaused));
     metrics.bindGauges(
         sum(PollLoop::inFlight),
         sum(PollLoop::pausedPartitions),
@@ -136,6 +140,23 @@ public final class LaneWorker {
       }
     }
     return state;
+  }
+
+  /** A snapshot for health endpoints; safe from any thread. */
+  public LaneHealth health() {
+    long sincePoll = 0;
+    boolean joined = true;
+    int assigned = 0;
+    long lag = 0;
+    long lagActive = 0;
+    for (PollLoop loop : loops) {
+      sincePoll = Math.max(sincePoll, loop.nanosSinceLastPoll() / 1_000_000);
+      joined &= loop.joined();
+      assigned += loop.assignedPartitions();
+      lag += loop.lag();
+      lagActive += loop.lagExcludingPaused();
+    }
+    return new LaneHealth(config.name(), state(), sincePoll, joined, assigned, lag, lagActive);
   }
 
   public void start() {
@@ -189,6 +210,16 @@ public final class LaneWorker {
     // A graceful stop waited for in-flight forwards; after a halt they are abandoned.
     forwarder.close(halted ? Duration.ZERO : Duration.ofSeconds(10));
     metrics.unbindGauges();
+  }
+
+  private LongSupplier sumLong(ToLongFunction<PollLoop> measure) {
+    return () -> {
+      long total = 0;
+      for (PollLoop loop : loops) {
+        total += measure.applyAsLong(loop);
+      }
+      return total;
+    };
   }
 
   private IntSupplier sum(ToIntFunction<PollLoop> measure) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -46,6 +47,13 @@ final class PollLoop {
   private final Thread pollThread;
   private final Runnable onStopped;
   private final StopBarrier stopBarrier;
+
+  private volatile long lastPollNanos = System.nanoTime();
+  private volatile boolean joined;
+  private volatile int assignedPartitions;
+  private volatile long lag;
+  private volatile long lagExcludingPaused;
+  private long nextLagMeasure;
 
   private volatile boolean stopRequested;
   private volatile boolean halted;
@@ -94,6 +102,32 @@ final class PollLoop {
             config.name(), consumer, config.maxInFlight(), config.maxInFlightPerPartition());
     this.dependencyPauses = new DependencyPauses(config.name(), consumer, lane.dependencies());
     this.pollThread = new Thread(this::run, "lanes-" + config.name() + "-" + role + "-poll");
+  }
+
+  long nanosSinceLastPoll() {
+    return System.nanoTime() - lastPollNanos;
+  }
+
+  boolean joined() {
+    return joined;
+  }
+
+  /** Called by the rebalance listener: the loop has (had) an assignment. */
+  void assignmentChanged() {
+    joined = true;
+    assignedPartitions = work.partitions().size();
+  }
+
+  int assignedPartitions() {
+    return assignedPartitions;
+  }
+
+  long lag() {
+    return lag;
+  }
+
+  long lagExcludingPaused() {
+    return lagExcludingPaused;
   }
 
   int inFlight() {
@@ -180,6 +214,8 @@ final class PollLoop {
           nextCommit = System.nanoTime() + commitIntervalNanos;
         }
         pollOnce();
+        lastPollNanos = System.nanoTime();
+        measureLag();
       }
       if (!halted) {
         state = LaneState.STOPPING;
@@ -229,6 +265,32 @@ final class PollLoop {
     } else {
       dispatch(consumer.poll(Duration.ofMillis(timeout)));
     }
+  }
+
+  /**
+   * Records behind the end of each owned partition, from the consumer's own view (the end offsets
+   * fetch responses carry), about once a second. Partitions paused on a dependency are counted
+   * apart: scaling out does not help when a dependency is down.
+   */
+  private void measureLag() {
+    long now = System.nanoTime();
+    if (now - nextLagMeasure < 0) {
+      return;
+    }
+    nextLagMeasure = now + 1_000_000_000L;
+    long total = 0;
+    long active = 0;
+    for (PartitionState partition : work.partitions()) {
+      OptionalLong partitionLag = consumer.currentLag(partition.topicPartition());
+      if (partitionLag.isPresent()) {
+        total += partitionLag.getAsLong();
+        if (!partition.isBlocked()) {
+          active += partitionLag.getAsLong();
+        }
+      }
+    }
+    lag = total;
+    lagExcludingPaused = active;
   }
 
   /** The configured poll timeout, or less when a waiting retry partition falls due sooner. */
