@@ -72,6 +72,10 @@ final class ControlQuery {
     }
   }
 
+  long longValue(String name, long fallback, long min) {
+    return values.containsKey(name) ? requiredLong(name, min) : fallback;
+  }
+
   long requiredLong(String name, long min) {
     String value = values.get(name);
     if (value == null) {

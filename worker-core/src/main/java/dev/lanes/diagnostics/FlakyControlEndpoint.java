@@ -37,9 +37,30 @@ final class FlakyControlEndpoint implements HttpHandler {
 
   private void route(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
+    if (path.equals(FlakyHttpService.STATS_PATH)) {
+      if (requireMethod(exchange, GET)) {
+        HttpReplies.json(exchange, 200, stats());
+      }
+      return;
+    }
     String action = path.substring(FlakyHttpService.CONTROL_PATH.length());
     ControlQuery query = ControlQuery.parse(exchange.getRequestURI().getRawQuery());
     switch (action) {
+      case "", "/" -> {
+        // The one-call form: POST /control?status=503&latencyMs=0&errorRate=1.0 breaks it,
+        // POST /control?status=200 heals it.
+        query.allowOnly(Set.of("status", "latencyMs", "errorRate"));
+        if (requireMethod(exchange, POST)) {
+          int status = query.intValue("status", FlakyMode.DEFAULT_STATUS);
+          if (status >= 200 && status < 300) {
+            service.recover();
+          } else {
+            service.failWith(status, query.doubleValue("errorRate", 1.0));
+          }
+          service.addLatency(Duration.ofMillis(query.longValue("latencyMs", 0, 0)));
+          HttpReplies.text(exchange, 200, service.mode().describe());
+        }
+      }
       case "/fail" -> {
         query.allowOnly(Set.of("status", "rate"));
         if (requireMethod(exchange, POST)) {
@@ -80,6 +101,21 @@ final class FlakyControlEndpoint implements HttpHandler {
   }
 
   /** True when the request uses {@code method}; otherwise answers 405 and returns false. */
+  private String stats() {
+    FlakyMode mode = service.mode();
+    return "{\"calls\":"
+        + service.calls()
+        + ",\"failing\":"
+        + (mode.rate() > 0)
+        + ",\"status\":"
+        + mode.status()
+        + ",\"errorRate\":"
+        + mode.rate()
+        + ",\"latencyMs\":"
+        + mode.latency().toMillis()
+        + "}";
+  }
+
   private static boolean requireMethod(HttpExchange exchange, String method) throws IOException {
     if (exchange.getRequestMethod().equals(method)) {
       return true;

@@ -45,6 +45,7 @@ public final class FlakyHttpService implements AutoCloseable {
 
   private static final String HOST = "127.0.0.1";
   private static final String WORK_PATH = "/work";
+  static final String STATS_PATH = "/stats";
   static final String CONTROL_PATH = "/control";
   // Bounded so a load test against a slow service queues calls instead of spawning threads.
   private static final int THREADS = 8;
@@ -59,27 +60,38 @@ public final class FlakyHttpService implements AutoCloseable {
 
   /** Starts a healthy service on {@code port} of 127.0.0.1; 0 picks a free port. */
   public static FlakyHttpService start(int port) {
-    return new FlakyHttpService(port, () -> ThreadLocalRandom.current().nextDouble());
+    return start(HOST, port);
+  }
+
+  /** Starts a healthy service on {@code host:port}, e.g. 0.0.0.0 in a container. */
+  public static FlakyHttpService start(String host, int port) {
+    return new FlakyHttpService(host, port, () -> ThreadLocalRandom.current().nextDouble());
   }
 
   /**
    * @param random uniform draws from [0, 1) that decide which calls fail
    */
   FlakyHttpService(int port, DoubleSupplier random) {
+    this(HOST, port, random);
+  }
+
+  FlakyHttpService(String host, int port, DoubleSupplier random) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
     this.random = Objects.requireNonNull(random, "random");
     try {
-      server = HttpServer.create(new InetSocketAddress(HOST, port), 0);
+      server = HttpServer.create(new InetSocketAddress(host, port), 0);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on " + HOST + ":" + port, e);
+      throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
     }
     this.port = server.getAddress().getPort();
     executor = Executors.newFixedThreadPool(THREADS, daemonThreads("flaky-http-" + this.port));
     server.setExecutor(executor);
-    server.createContext(WORK_PATH, this::answerWork);
+    // Any path but the control ones is the dependency itself; /work is the documented one.
+    server.createContext("/", this::answerWork);
     server.createContext(CONTROL_PATH, new FlakyControlEndpoint(this));
+    server.createContext(STATS_PATH, new FlakyControlEndpoint(this));
     server.start();
     log.info("flaky http service started uri={}", workUri());
   }
@@ -145,13 +157,9 @@ public final class FlakyHttpService implements AutoCloseable {
 
   private void answerWork(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (!exchange.getRequestURI().getPath().equals(WORK_PATH)) {
-        HttpReplies.text(exchange, 404, "no such endpoint " + exchange.getRequestURI().getPath());
-        return;
-      }
       String method = exchange.getRequestMethod();
       if (!method.equals("GET") && !method.equals("POST")) {
-        HttpReplies.text(exchange, 405, WORK_PATH + " takes GET or POST, was " + method);
+        HttpReplies.text(exchange, 405, "the dependency takes GET or POST, was " + method);
         return;
       }
       exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());

@@ -127,6 +127,23 @@ class FlakyHttpServiceTest {
   }
 
   @Test
+  void theOneCallControlFormBreaksAndHealsAndStatsCountCallsOnAnyPath() throws Exception {
+    HttpResponse<String> broken = send("POST", control("?status=502&latencyMs=0&errorRate=1.0"));
+    assertThat(broken.statusCode()).isEqualTo(200);
+    assertThat(send("GET", root("/payments/charge")).statusCode())
+        .as("any other path is the dependency itself")
+        .isEqualTo(502);
+
+    assertThat(send("POST", control("?status=200")).statusCode()).isEqualTo(200);
+    assertThat(send("GET", root("/")).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> stats = send("GET", root("/stats"));
+    assertThat(stats.statusCode()).isEqualTo(200);
+    assertThat(stats.body()).contains("\"calls\":2").contains("\"failing\":false");
+    assertThat(send("POST", control("?errorRate=2")).statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void controlFailWithoutParametersFailsEveryCallWith503() throws Exception {
     send("POST", control("/fail"));
 
@@ -171,6 +188,10 @@ class FlakyHttpServiceTest {
     HttpResponse<String> response = send(method, control(path));
     assertThat(response.statusCode()).as(method + " " + path).isEqualTo(status);
     assertThat(response.body()).as(method + " " + path).isEqualTo(body);
+  }
+
+  private URI root(String path) {
+    return URI.create("http://127.0.0.1:" + service.port() + path);
   }
 
   private URI control(String pathAndQuery) {
