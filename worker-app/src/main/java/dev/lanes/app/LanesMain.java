@@ -1,27 +1,14 @@
 package dev.lanes.app;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import picocli.CommandLine;
 
-/**
- * The {@code lanes} executable. For now it runs the demo: the full command line (produce, worker,
- * dead-letter inspection) comes later.
- */
+/** The {@code lanes} executable: one command line for brokers, workers, tasks and dead letters. */
 public final class LanesMain {
-
-  static final String USAGE =
-      """
-      usage: lanes [demo] [--tasks N] [--bootstrap-servers HOST:PORT]
-
-        demo                   start a local broker (unless --bootstrap-servers or
-                               KAFKA_BOOTSTRAP_SERVERS is given), run the realtime and batch
-                               lanes, produce a mix of diagnostic tasks, print what each lane
-                               processed, and exit (the default command)
-        --tasks N              tasks per lane (default %d)
-        --bootstrap-servers    use this Kafka cluster instead of a local broker
-      """
-          .formatted(DemoOptions.DEFAULT_TASKS_PER_LANE);
 
   private LanesMain() {}
 
@@ -29,19 +16,34 @@ public final class LanesMain {
     System.exit(run(Arrays.asList(args), System.out, System.err));
   }
 
+  /** Runs one command line; returns its exit code (0 ok, 1 failed, 2 bad usage). */
   static int run(List<String> args, PrintStream out, PrintStream err) {
-    DemoOptions options;
-    try {
-      options = DemoOptions.parse(args, System.getenv("KAFKA_BOOTSTRAP_SERVERS"));
-    } catch (IllegalArgumentException e) {
-      err.println("lanes: " + e.getMessage());
-      err.print(USAGE);
-      return 2;
-    }
-    if (options.help()) {
-      out.print(USAGE);
-      return 0;
-    }
-    return new DemoCommand(options, out).run();
+    PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
+    PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+    CommandLine cli = new CommandLine(new LanesCommand(out, err));
+    cli.setOut(outWriter);
+    cli.setErr(errWriter);
+    cli.setParameterExceptionHandler(
+        (exception, arguments) -> {
+          // One line that says what is wrong, and where help is: not a wall of usage text.
+          CommandLine command = exception.getCommandLine();
+          errWriter.println("lanes: " + exception.getMessage());
+          errWriter.println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
+          return ExitCodes.USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (exception, command, parseResult) -> {
+          errWriter.println("lanes: " + oneLine(exception));
+          return exception instanceof UsageException ? ExitCodes.USAGE : ExitCodes.FAILED;
+        });
+    int code = cli.execute(args.toArray(String[]::new));
+    outWriter.flush();
+    errWriter.flush();
+    return code;
+  }
+
+  private static String oneLine(Throwable error) {
+    String message = error.getMessage();
+    return message == null || message.isBlank() ? error.toString() : message.strip();
   }
 }

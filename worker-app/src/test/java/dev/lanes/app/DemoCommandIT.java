@@ -40,20 +40,6 @@ class DemoCommandIT {
     assertThat(batch[4]).as("rejected records").isEqualTo(2);
   }
 
-  @Test
-  void unknownArgumentsExitWithUsage() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    int exit =
-        LanesMain.run(
-            List.of("--frobnicate"),
-            new PrintStream(new ByteArrayOutputStream(), true, UTF_8),
-            new PrintStream(err, true, UTF_8));
-
-    assertThat(exit).isEqualTo(2);
-    assertThat(err.toString(UTF_8)).contains("unknown argument: --frobnicate").contains("usage:");
-  }
-
   /** records, succeeded, failed, fatal, rejected of a lane's report row. */
   private static List<Long> rowList(String report, String lane) {
     Matcher m =

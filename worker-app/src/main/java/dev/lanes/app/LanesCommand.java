@@ -1,0 +1,36 @@
+package dev.lanes.app;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code lanes}: without a subcommand it runs the demo, the way a first-time user starts. */
+@Command(
+    name = "lanes",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Kafka task workers that keep working when dependencies fail.",
+    subcommands = {DemoCli.class, FakeDependencyCommand.class})
+final class LanesCommand implements Callable<Integer> {
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  LanesCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  PrintStream out() {
+    return out;
+  }
+
+  PrintStream err() {
+    return err;
+  }
+
+  @Override
+  public Integer call() {
+    return new DemoCli(this).call();
+  }
+}
