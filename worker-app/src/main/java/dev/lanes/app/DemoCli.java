@@ -1,5 +1,6 @@
 package dev.lanes.app;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,8 +11,10 @@ import picocli.CommandLine.ParentCommand;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts a local broker (unless a bootstrap server is given), runs the realtime and batch"
-          + " lanes, produces a mix of diagnostic tasks, prints what each lane did, and exits."
+      "Starts a local broker (unless a bootstrap server is given) and a fake dependency, runs the"
+          + " realtime and batch lanes, produces a mix of tasks, breaks the dependency and heals it,"
+          + " and tells what happens: retries, dead letters, the breaker, paused partitions, and"
+          + " the final count. Takes about a minute."
     })
 final class DemoCli implements Callable<Integer> {
 
@@ -22,6 +25,12 @@ final class DemoCli implements Callable<Integer> {
       paramLabel = "N",
       description = "Tasks per lane (default: ${DEFAULT-VALUE}).")
   private int tasks = DemoOptions.DEFAULT_TASKS_PER_LANE;
+
+  @Option(
+      names = "--outage-seconds",
+      paramLabel = "S",
+      description = "How long the fake dependency fails (default: ${DEFAULT-VALUE}).")
+  private int outageSeconds = DemoOptions.DEFAULT_OUTAGE_SECONDS;
 
   @Option(
       names = {"--bootstrap-server", "--bootstrap-servers"},
@@ -45,7 +54,7 @@ final class DemoCli implements Callable<Integer> {
     }
     DemoOptions options;
     try {
-      options = new DemoOptions(tasks, bootstrap, false);
+      options = new DemoOptions(tasks, bootstrap, Duration.ofSeconds(outageSeconds));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }

@@ -1,9 +1,11 @@
 package dev.lanes.app;
 
+import dev.lanes.BreakerPolicy;
 import dev.lanes.DependencyPolicy;
 import dev.lanes.LaneConfig;
 import dev.lanes.LanesRuntime;
 import dev.lanes.diagnostics.DiagnosticHandlers;
+import dev.lanes.diagnostics.FlakyHttpService;
 import dev.lanes.topics.ProvisioningReport;
 import dev.lanes.topics.TopicCatalog;
 import dev.lanes.topics.TopicProvisioner;
@@ -21,13 +23,20 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * {@code lanes demo}: broker, topics, both default lanes, a mix of diagnostic tasks, a report per
- * lane. Exits 0 when every record was processed, 1 when some were still pending at the deadline.
+ * {@code lanes demo}: a local broker (or a given cluster), a fake flaky dependency, the realtime
+ * and batch lanes, and a story told in plain lines: a mix of tasks with retries and dead letters,
+ * then the dependency fails (the breaker opens, partitions pause, probes) and recovers. Ends with
+ * the books balanced: produced = completed + dead-lettered. Exits 0 when they balance.
  */
 final class DemoCommand {
 
+  /** The dependency the demo's http tasks call. */
+  static final String DEPENDENCY = "http";
+
   private static final Duration PROVISION_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration BREAKER_DELAY = Duration.ofSeconds(2);
+  private static final Duration OUTAGE_TRAFFIC_INTERVAL = Duration.ofMillis(100);
 
   private final DemoOptions options;
   private final PrintStream out;
@@ -39,10 +48,16 @@ final class DemoCommand {
 
   int run() {
     long started = System.nanoTime();
-    try (KafkaConnection kafka = KafkaConnection.open(options.bootstrapServers())) {
-      out.printf(
-          "lanes: %s Kafka at %s%n",
-          kafka.isLocal() ? "started a local" : "using", kafka.bootstrapServers());
+    DemoNarrator narrator = DemoNarrator.attach(out, started);
+    try (KafkaConnection kafka = KafkaConnection.open(options.bootstrapServers());
+        FlakyHttpService dependency = FlakyHttpService.start(0)) {
+      narrator.say(
+          (kafka.isLocal() ? "started a local Kafka broker at " : "using Kafka at ")
+              + kafka.bootstrapServers()
+              + "; fake dependency '"
+              + DEPENDENCY
+              + "' at "
+              + dependency.workUri());
       TopicCatalog catalog = TopicCatalog.defaults();
       List<LaneConfig> lanes = AppLanes.defaults(catalog);
       catalog = provision(kafka, AppLanes.withRetryTopics(catalog, lanes));
@@ -52,8 +67,9 @@ final class DemoCommand {
           LanesRuntime.builder()
               .bootstrapServers(kafka.bootstrapServers())
               .handlers(DiagnosticHandlers.registry())
-              // The dependency the built-in http task calls by default.
-              .dependency("http", DependencyPolicy.defaults())
+              .dependency(
+                  DEPENDENCY,
+                  DependencyPolicy.withBreaker(BreakerPolicy.failures(3).withDelay(BREAKER_DELAY)))
               .meterRegistry(registry);
       lanes.forEach(builder::lane);
       LanesRuntime runtime = builder.build().start();
@@ -67,19 +83,135 @@ final class DemoCommand {
               "lanes-shutdown");
       Runtime.getRuntime().addShutdownHook(stopOnSignal);
 
-      Map<String, Integer> produced = produce(kafka, catalog);
-      boolean drained = awaitDrained(registry, produced);
+      Map<String, Integer> produced = produceMix(kafka, catalog, dependency, narrator);
+      boolean healthy = awaitDrained(registry, produced);
+      long outageCalls = outage(kafka, catalog, dependency, narrator, produced);
+      boolean drained = healthy && awaitDrained(registry, produced);
       runtime.close();
       Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+      return report(registry, produced, narrator, outageCalls, drained, started);
+    } finally {
+      narrator.detach();
+    }
+  }
 
-      out.println();
-      LaneReport.printHeader(out);
-      produced.forEach((lane, count) -> LaneReport.read(registry, lane).print(out, count));
-      out.printf(
-          "%nlanes: %s in %.1f s%n",
-          drained ? "all records processed" : "some records were still pending",
-          (System.nanoTime() - started) / 1e9);
-      return drained ? 0 : 1;
+  private Map<String, Integer> produceMix(
+      KafkaConnection kafka,
+      TopicCatalog catalog,
+      FlakyHttpService dependency,
+      DemoNarrator narrator) {
+    DemoWorkload workload = new DemoWorkload();
+    int count = options.tasksPerLane();
+    List<ProducerRecord<String, byte[]>> realtime =
+        workload.realtime(mainTopic(catalog, TopicCatalog.REALTIME), count, url(dependency));
+    List<ProducerRecord<String, byte[]>> batch =
+        workload.batch(mainTopic(catalog, TopicCatalog.BATCH), count);
+    try (TaskProducer producer = new TaskProducer(kafka.bootstrapServers())) {
+      // Batch first: its backlog is already queued when realtime work arrives.
+      producer.sendAll(batch);
+      producer.sendAll(realtime);
+    }
+    narrator.say(
+        String.format(
+            "produced %d realtime tasks (every 10th calls the dependency) and %d batch records"
+                + " (some fail twice then succeed, some fail for good, 2 are not tasks)",
+            realtime.size(), batch.size()));
+    Map<String, Integer> produced = new LinkedHashMap<>();
+    produced.put(TopicCatalog.REALTIME, realtime.size());
+    produced.put(TopicCatalog.BATCH, batch.size());
+    return produced;
+  }
+
+  /**
+   * Breaks the dependency while realtime keeps sending it tasks, then heals it. Returns the calls
+   * it received while broken.
+   */
+  private long outage(
+      KafkaConnection kafka,
+      TopicCatalog catalog,
+      FlakyHttpService dependency,
+      DemoNarrator narrator,
+      Map<String, Integer> produced) {
+    narrator.say(
+        "breaking the dependency for "
+            + options.outage().toSeconds()
+            + " s: every call now answers 503, while 10 http tasks a second keep coming");
+    dependency.failWith(503, 1.0);
+    long callsBefore = dependency.calls();
+    String topic = mainTopic(catalog, TopicCatalog.REALTIME);
+    DemoWorkload workload = new DemoWorkload();
+    int sent = 0;
+    try (TaskProducer producer = new TaskProducer(kafka.bootstrapServers())) {
+      long end = System.nanoTime() + options.outage().toNanos();
+      while (System.nanoTime() - end < 0) {
+        producer.sendAll(
+            List.of(
+                workload.record(
+                    topic, "user-" + sent % 20, DemoWorkload.httpTask(url(dependency)))));
+        sent++;
+        pause(OUTAGE_TRAFFIC_INTERVAL);
+      }
+    }
+    long callsWhileBroken = dependency.calls() - callsBefore;
+    dependency.recover();
+    narrator.say(
+        "healing the dependency: it answered "
+            + callsWhileBroken
+            + " calls while broken, for "
+            + sent
+            + " tasks that needed it");
+    produced.merge(TopicCatalog.REALTIME, sent, Integer::sum);
+    return callsWhileBroken;
+  }
+
+  private int report(
+      SimpleMeterRegistry registry,
+      Map<String, Integer> produced,
+      DemoNarrator narrator,
+      long outageCalls,
+      boolean drained,
+      long started) {
+    out.println();
+    LaneReport.printHeader(out);
+    long total = 0;
+    long completed = 0;
+    long deadLettered = 0;
+    for (Map.Entry<String, Integer> lane : produced.entrySet()) {
+      LaneReport report = LaneReport.read(registry, lane.getKey());
+      report.print(out, lane.getValue());
+      total += lane.getValue();
+      completed += report.succeeded();
+      deadLettered += report.deadLettered();
+    }
+    long lost = total - completed - deadLettered;
+    out.printf(
+        "%nlanes: produced %d = completed %d + dead-lettered %d; lost %d%n",
+        total, completed, deadLettered, Math.max(0, lost));
+    out.printf(
+        "lanes: the broken dependency got %d calls (breaker probes), not one per task and retry%n",
+        outageCalls);
+    out.println("lanes: " + narrator.omitted());
+    boolean balanced = drained && lost == 0;
+    out.printf(
+        "lanes: %s in %.1f s%n",
+        balanced ? "all records processed" : "some records were still pending",
+        (System.nanoTime() - started) / 1e9);
+    return balanced ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private static String mainTopic(TopicCatalog catalog, String lane) {
+    return catalog.lane(lane).main().name();
+  }
+
+  private static String url(FlakyHttpService dependency) {
+    return dependency.workUri().toString();
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -113,25 +245,6 @@ final class DemoCommand {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while counting brokers", e);
     }
-  }
-
-  private Map<String, Integer> produce(KafkaConnection kafka, TopicCatalog catalog) {
-    DemoWorkload workload = new DemoWorkload();
-    int count = options.tasksPerLane();
-    List<ProducerRecord<String, byte[]>> realtime =
-        workload.realtime(catalog.lane(TopicCatalog.REALTIME).main().name(), count);
-    List<ProducerRecord<String, byte[]>> batch =
-        workload.batch(catalog.lane(TopicCatalog.BATCH).main().name(), count);
-    try (TaskProducer producer = new TaskProducer(kafka.bootstrapServers())) {
-      // Batch first: its backlog is already queued when realtime work arrives.
-      producer.sendAll(batch);
-      producer.sendAll(realtime);
-    }
-    out.printf("lanes: produced %d realtime and %d batch records%n", realtime.size(), batch.size());
-    Map<String, Integer> produced = new LinkedHashMap<>();
-    produced.put(TopicCatalog.REALTIME, realtime.size());
-    produced.put(TopicCatalog.BATCH, batch.size());
-    return produced;
   }
 
   private static boolean awaitDrained(SimpleMeterRegistry registry, Map<String, Integer> produced) {

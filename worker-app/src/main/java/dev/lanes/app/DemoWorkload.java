@@ -22,11 +22,20 @@ final class DemoWorkload {
 
   private final TaskCodec codec = new TaskCodec();
 
-  List<ProducerRecord<String, byte[]>> realtime(String topic, int count) {
+  /** The built-in http task, calling {@code url} through the demo's dependency. */
+  static Task httpTask(String url) {
+    return Task.create(
+        DiagnosticHandlers.HTTP,
+        JSON.objectNode().put("url", url).put("dependency", DemoCommand.DEPENDENCY));
+  }
+
+  List<ProducerRecord<String, byte[]>> realtime(String topic, int count, String dependencyUrl) {
     List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Task task;
-      if (i < 2) {
+      if (i % 10 == 5) {
+        task = httpTask(dependencyUrl);
+      } else if (i < 2) {
         task =
             Task.create(DiagnosticHandlers.ECHO, JSON.objectNode().put("greeting", "hello " + i));
       } else if (i % 7 == 0) {
@@ -68,7 +77,7 @@ final class DemoWorkload {
     return Task.create(DiagnosticHandlers.SLEEP, JSON.objectNode().put("ms", 20));
   }
 
-  private ProducerRecord<String, byte[]> record(String topic, String key, Task task) {
+  ProducerRecord<String, byte[]> record(String topic, String key, Task task) {
     return new ProducerRecord<>(topic, key, codec.encode(task));
   }
 }
