@@ -60,7 +60,7 @@ final class DemoCommand {
               + dependency.workUri());
       TopicCatalog catalog = TopicCatalog.defaults();
       List<LaneConfig> lanes = AppLanes.defaults(catalog);
-      catalog = provision(kafka, AppLanes.withRetryTopics(catalog, lanes));
+      catalog = provision(kafka, AppLanes.withRetryTopics(catalog, lanes), narrator);
 
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       LanesRuntime.Builder builder =
@@ -188,7 +188,8 @@ final class DemoCommand {
         "%nlanes: produced %d = completed %d + dead-lettered %d; lost %d%n",
         total, completed, deadLettered, Math.max(0, lost));
     out.printf(
-        "lanes: the broken dependency got %d calls (breaker probes), not one per task and retry%n",
+        "lanes: the broken dependency got %d calls while broken (those that opened the breaker,"
+            + " then probes), not one per task and retry%n",
         outageCalls);
     out.println("lanes: " + narrator.omitted());
     boolean balanced = drained && lost == 0;
@@ -216,7 +217,8 @@ final class DemoCommand {
   }
 
   /** Creates missing topics, with as many replicas as the cluster can hold, up to three. */
-  private TopicCatalog provision(KafkaConnection kafka, TopicCatalog wanted) {
+  private TopicCatalog provision(
+      KafkaConnection kafka, TopicCatalog wanted, DemoNarrator narrator) {
     try (Admin admin =
         Admin.create(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
@@ -227,7 +229,7 @@ final class DemoCommand {
       }
       ProvisioningReport report =
           new TopicProvisioner(admin, PROVISION_TIMEOUT).provisionLanes(catalog.lanes());
-      out.println("lanes: " + report.summary());
+      narrator.say(report.summary());
       return catalog;
     }
   }
