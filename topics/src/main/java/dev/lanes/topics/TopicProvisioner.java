@@ -76,6 +76,24 @@ public final class TopicProvisioner {
     return provisioned.report();
   }
 
+  /**
+   * Compares the lanes' topics on the cluster with the catalog without changing anything: which are
+   * missing, which match, and every drifted setting.
+   *
+   * @throws TopicProvisioningException if a Kafka call fails or the timeout passes
+   */
+  public TopicCheck check(List<LaneTopics> lanes) {
+    Map<String, TopicSpec> specs =
+        byName(lanes.stream().flatMap(lane -> lane.allTopics().stream()).toList());
+    Deadline deadline = Deadline.after(timeout);
+    Map<String, TopicDescription> existing = describeExisting(specs.keySet(), deadline);
+    List<String> missing =
+        specs.keySet().stream().filter(name -> !existing.containsKey(name)).toList();
+    ProvisioningReport found =
+        report(specs, List.of(), existing, describeConfigs(existing.keySet(), deadline));
+    return new TopicCheck(missing, found.unchanged(), found.drift());
+  }
+
   private Provisioned run(Collection<TopicSpec> topics) {
     Map<String, TopicSpec> specs = byName(topics);
     if (specs.isEmpty()) {

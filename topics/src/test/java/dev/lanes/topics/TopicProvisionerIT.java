@@ -115,6 +115,25 @@ class TopicProvisionerIT {
   }
 
   @Test
+  void checkReportsMissingMatchingAndDriftedTopicsAndChangesNothing(TestKafka kafka)
+      throws Exception {
+    LaneTopics lane = uniqueLane(kafka, "check", 2);
+    TopicCheck before = provisioner(kafka).check(List.of(lane));
+    assertThat(before.missing()).containsExactlyElementsOf(names(lane));
+    assertThat(before.matches()).isFalse();
+    assertThat(names(lane)).noneMatch(kafka::topicExists);
+
+    provisioner(kafka).provisionLanes(List.of(lane));
+    assertThat(provisioner(kafka).check(List.of(lane)).matches()).isTrue();
+
+    setRetention(kafka.admin(), lane.main().name(), ONE_DAY_MS);
+    TopicCheck drifted = provisioner(kafka).check(List.of(lane));
+    assertThat(drifted.missing()).isEmpty();
+    assertThat(drifted.drift()).extracting(TopicDrift::topic).containsOnly(lane.main().name());
+    assertThat(drifted.summary()).contains("drifted=[" + lane.main().name() + "]");
+  }
+
+  @Test
   void provisionLanesRefusesALaneWhoseDeadLetterTopicExistsWithAnotherPartitionCount(
       TestKafka kafka) throws Exception {
     LaneTopics lane = uniqueLane(kafka, "dlt-mismatch", 3);
