@@ -22,6 +22,25 @@ record ListenerPorts(int broker, int controller) {
     }
   }
 
+  /**
+   * Clients on {@code brokerPort} (0 picks a free one), the controller on a port that was free a
+   * moment ago.
+   */
+  static ListenerPorts withBrokerPort(int brokerPort) {
+    if (brokerPort == 0) {
+      return pickFree();
+    }
+    // The broker port is not bound while the broker is down, so the OS may offer it: ask again.
+    try (ServerSocket first = openOnLoopback();
+        ServerSocket second = openOnLoopback()) {
+      int controller =
+          first.getLocalPort() != brokerPort ? first.getLocalPort() : second.getLocalPort();
+      return new ListenerPorts(brokerPort, controller);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not find a free port on " + BrokerConfig.HOST, e);
+    }
+  }
+
   private static ServerSocket openOnLoopback() throws IOException {
     return new ServerSocket(0, 1, InetAddress.getByName(BrokerConfig.HOST));
   }

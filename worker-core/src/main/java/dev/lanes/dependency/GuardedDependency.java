@@ -53,10 +53,9 @@ public final class GuardedDependency implements Dependency {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public <T> T call(DependencyCall<T> call) throws Exception {
     try {
-      T result = (T) executor.get(call::call);
+      T result = executor.get(call::call);
       meters.succeeded();
       return result;
     } catch (CircuitBreakerOpenException e) {

@@ -1,0 +1,21 @@
+package dev.lanes.app.http;
+
+/** The verdict of a health endpoint, and the HTTP status that carries it to a probe. */
+enum HealthStatus {
+  UP(200),
+  DOWN(503);
+
+  private final int httpCode;
+
+  HealthStatus(int httpCode) {
+    this.httpCode = httpCode;
+  }
+
+  static HealthStatus of(boolean up) {
+    return up ? UP : DOWN;
+  }
+
+  int httpCode() {
+    return httpCode;
+  }
+}

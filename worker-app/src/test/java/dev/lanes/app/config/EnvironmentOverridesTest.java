@@ -1,0 +1,123 @@
+package dev.lanes.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EnvironmentOverridesTest {
+
+  private static final LanesConfig FILE =
+      LanesConfig.fromYaml(
+          """
+          kafka:
+            bootstrap-servers: file:9092
+            properties:
+              security.protocol: PLAINTEXT
+          lanes:
+            realtime: {partitions: 6, retention: 1d, threads: 4}
+            bulk-io: {partitions: 3, retention: 1d, threads: 2}
+            batch: {partitions: 12, retention: 7d}
+          """,
+          "env.yaml");
+
+  @Test
+  void bootstrapServersFromTheEnvironmentWinOverTheFile() {
+    assertThat(
+            FILE.withEnvironment(Map.of("LANES_BOOTSTRAP_SERVERS", " env:9092 "))
+                .bootstrapServers())
+        .contains("env:9092");
+  }
+
+  @Test
+  void httpPortFromTheEnvironment() {
+    assertThat(FILE.withEnvironment(Map.of("LANES_HTTP_PORT", "9191")).httpPort()).isEqualTo(9191);
+  }
+
+  @Test
+  void kafkaVariablesBecomeLowerCaseDottedPropertiesAndOverrideTheFile() {
+    LanesConfig config =
+        FILE.withEnvironment(
+            Map.of(
+                "LANES_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "LANES_KAFKA_SASL_JAAS_CONFIG", "PlainLoginModule required password=\"p\";"));
+
+    assertThat(config.kafkaProperties())
+        .containsExactly(
+            Map.entry("security.protocol", "SASL_SSL"),
+            Map.entry("sasl.jaas.config", "PlainLoginModule required password=\"p\";"));
+  }
+
+  @Test
+  void laneThreadsAreNamedByTheUpperCasedLaneWithDashesAsUnderscores() {
+    LanesConfig config =
+        FILE.withEnvironment(
+            Map.of("LANES_LANE_BULK_IO_THREADS", "16", "LANES_LANE_REALTIME_THREADS", "1"));
+
+    assertThat(config.lane("bulk-io").threads()).isEqualTo(16);
+    assertThat(config.lane("realtime").threads()).isEqualTo(1);
+    assertThat(config.lane("batch")).isEqualTo(FILE.lane("batch"));
+  }
+
+  @Test
+  void lanesVariableRunsOnlyTheNamedLanesInTheFilesOrder() {
+    LanesConfig config =
+        FILE.withEnvironment(
+            Map.of("LANES_LANES", "batch, realtime,", "LANES_LANE_BULK_IO_THREADS", "16"));
+
+    assertThat(config.laneNames()).containsExactly("realtime", "batch");
+    assertThat(config.catalog().lanes()).hasSize(2);
+  }
+
+  @Test
+  void blankLauncherAndForeignVariablesChangeNothing() {
+    LanesConfig config =
+        FILE.withEnvironment(
+            Map.of(
+                "LANES_HTTP_PORT", " ",
+                "LANES_LANES", "",
+                "LANES_JAVA_OPTS", "-Xmx1g",
+                "PATH", "/usr/bin",
+                "KAFKA_BOOTSTRAP_SERVERS", "other:9092"));
+
+    assertThat(config).isEqualTo(FILE);
+  }
+
+  @Test
+  void unknownLanesVariableIsAnErrorListingTheAcceptedOnes() {
+    assertThatThrownBy(
+            () -> FILE.withEnvironment(Map.of("LANES_THREADS", "4", "LANES_HTTP_PORT", "1")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "environment: unknown variable LANES_THREADS (accepted: LANES_BOOTSTRAP_SERVERS,"
+                + " LANES_HTTP_PORT, LANES_LANES, LANES_KAFKA_<PROPERTY>,"
+                + " LANES_LANE_<LANE>_THREADS, LANES_JAVA_OPTS)");
+  }
+
+  @Test
+  void badValuesNameTheVariable() {
+    assertThatThrownBy(() -> FILE.withEnvironment(Map.of("LANES_HTTP_PORT", "eighty")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("environment: LANES_HTTP_PORT: must be a whole number, was 'eighty'");
+    assertThatThrownBy(() -> FILE.withEnvironment(Map.of("LANES_HTTP_PORT", "70000")))
+        .hasMessage(
+            "environment: LANES_HTTP_PORT: http.port must be 0..65535 (0: any free port), was 70000");
+    assertThatThrownBy(() -> FILE.withEnvironment(Map.of("LANES_LANE_REALTIME_THREADS", "0")))
+        .hasMessage(
+            "environment: LANES_LANE_REALTIME_THREADS: lanes.realtime.threads must be >= 1, was 0");
+    assertThatThrownBy(() -> FILE.withEnvironment(Map.of("LANES_LANE_EMAILS_THREADS", "2")))
+        .hasMessage(
+            "environment: LANES_LANE_EMAILS_THREADS: names no configured lane (configured:"
+                + " [LANES_LANE_REALTIME_THREADS, LANES_LANE_BULK_IO_THREADS,"
+                + " LANES_LANE_BATCH_THREADS])");
+    assertThatThrownBy(() -> FILE.withEnvironment(Map.of("LANES_LANES", "realtime,emails")))
+        .hasMessage(
+            "environment: LANES_LANES: no lane 'emails' is configured"
+                + " (configured: [realtime, bulk-io, batch])");
+    assertThatThrownBy(() -> FILE.withEnvironment(Map.of("LANES_KAFKA_BOOTSTRAP_SERVERS", "x:1")))
+        .hasMessageStartingWith(
+            "environment: LANES_KAFKA_BOOTSTRAP_SERVERS: kafka.properties.bootstrap.servers is"
+                + " not allowed here");
+  }
+}
