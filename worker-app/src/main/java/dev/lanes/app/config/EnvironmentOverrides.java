@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Applies {@code LANES_*} environment variables over a config. Strict like the file: a {@code
@@ -26,7 +25,7 @@ final class EnvironmentOverrides {
   static final String THREADS_SUFFIX = "_THREADS";
 
   /** Read by the {@code lanes} launcher script, not by the config: accepted and ignored. */
-  static final Set<String> LAUNCHER_VARIABLES = Set.of("LANES_JAVA_OPTS", "LANES_CONFIG");
+  static final List<String> LAUNCHER_VARIABLES = List.of("LANES_JAVA_OPTS", "LANES_CONFIG");
 
   private static final String ACCEPTED =
       String.join(

@@ -92,7 +92,7 @@ class EnvironmentOverridesTest {
         .hasMessage(
             "environment: unknown variable LANES_THREADS (accepted: LANES_BOOTSTRAP_SERVERS,"
                 + " LANES_HTTP_PORT, LANES_LANES, LANES_KAFKA_<PROPERTY>,"
-                + " LANES_LANE_<LANE>_THREADS, LANES_JAVA_OPTS)");
+                + " LANES_LANE_<LANE>_THREADS, LANES_JAVA_OPTS, LANES_CONFIG)");
   }
 
   @Test
