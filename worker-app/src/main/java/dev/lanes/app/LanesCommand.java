@@ -1,6 +1,7 @@
 package dev.lanes.app;
 
 import java.io.PrintStream;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -10,15 +11,29 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Kafka task workers that keep working when dependencies fail.",
-    subcommands = {DemoCli.class, FakeDependencyCommand.class})
+    subcommands = {
+      DemoCli.class,
+      BrokerCommand.class,
+      RunCommand.class,
+      TopicsCommand.class,
+      ConfigCommand.class,
+      FakeDependencyCommand.class
+    })
 final class LanesCommand implements Callable<Integer> {
 
   private final PrintStream out;
   private final PrintStream err;
+  private final Map<String, String> env;
 
-  LanesCommand(PrintStream out, PrintStream err) {
+  LanesCommand(PrintStream out, PrintStream err, Map<String, String> env) {
     this.out = out;
     this.err = err;
+    this.env = Map.copyOf(env);
+  }
+
+  /** The environment the command reads LANES_* variables from. */
+  Map<String, String> env() {
+    return env;
   }
 
   PrintStream out() {

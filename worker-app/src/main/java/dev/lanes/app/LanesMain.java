@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** The {@code lanes} executable: one command line for brokers, workers, tasks and dead letters. */
@@ -18,9 +19,14 @@ public final class LanesMain {
 
   /** Runs one command line; returns its exit code (0 ok, 1 failed, 2 bad usage). */
   static int run(List<String> args, PrintStream out, PrintStream err) {
+    return run(args, out, err, System.getenv());
+  }
+
+  /** The same, reading LANES_* variables from {@code env}: tests need no real environment. */
+  static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
     PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
     PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
-    CommandLine cli = new CommandLine(new LanesCommand(out, err));
+    CommandLine cli = new CommandLine(new LanesCommand(out, err, env));
     cli.setOut(outWriter);
     cli.setErr(errWriter);
     cli.setParameterExceptionHandler(

@@ -1,0 +1,69 @@
+package dev.lanes.app;
+
+import dev.lanes.app.config.ConfigException;
+import dev.lanes.app.config.LanesConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The options every command that talks to Kafka shares: where Kafka is, and the config file. */
+final class ClusterOptions {
+
+  static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
+
+  @Option(
+      names = {"--bootstrap-server", "--bootstrap-servers"},
+      paramLabel = "HOST:PORT",
+      description =
+          "Kafka to connect to (else the config file's, LANES_BOOTSTRAP_SERVERS, or "
+              + DEFAULT_BOOTSTRAP
+              + ").")
+  private String bootstrapServer;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "The lanes.yaml to use (else LANES_CONFIG, else the built-in defaults).")
+  private Path config;
+
+  /** The effective configuration: file (or defaults), then LANES_* variables, then flags. */
+  LanesConfig load(Map<String, String> environment) {
+    Optional<Path> file =
+        Optional.ofNullable(config)
+            .or(
+                () ->
+                    Optional.ofNullable(environment.get("LANES_CONFIG"))
+                        .filter(value -> !value.isBlank())
+                        .map(Path::of));
+    try {
+      LanesConfig loaded = LanesConfig.resolve(file, environment);
+      return bootstrapServer == null ? loaded : loaded.withBootstrapServers(bootstrapServer);
+    } catch (ConfigException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+  }
+
+  /** The bootstrap servers to use; says so on {@code err} when it falls back to the default. */
+  static String bootstrap(LanesConfig config, PrintStream err) {
+    return config
+        .bootstrapServers()
+        .orElseGet(
+            () -> {
+              err.println(
+                  "lanes: no bootstrap server given (--bootstrap-server, the config file or"
+                      + " LANES_BOOTSTRAP_SERVERS); using "
+                      + DEFAULT_BOOTSTRAP);
+              return DEFAULT_BOOTSTRAP;
+            });
+  }
+
+  /** Settings for any Kafka client: the config's properties (security included) and servers. */
+  static Map<String, Object> clientProperties(LanesConfig config, String bootstrap) {
+    Map<String, Object> properties = new HashMap<>(config.kafkaProperties());
+    properties.put("bootstrap.servers", bootstrap);
+    return properties;
+  }
+}

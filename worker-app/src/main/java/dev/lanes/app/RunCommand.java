@@ -1,0 +1,242 @@
+package dev.lanes.app;
+
+import dev.lanes.LaneHealth;
+import dev.lanes.LanesRuntime;
+import dev.lanes.MetricNames;
+import dev.lanes.app.config.ConfigException;
+import dev.lanes.app.config.LanesConfig;
+import dev.lanes.app.http.BrokerProbe;
+import dev.lanes.app.http.HealthServer;
+import dev.lanes.app.http.HealthServerConfig;
+import dev.lanes.app.http.Observability;
+import dev.lanes.embedded.EmbeddedKafkaBroker;
+import dev.lanes.topics.ProvisioningReport;
+import dev.lanes.topics.TopicCatalog;
+import dev.lanes.topics.TopicProvisioner;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code lanes run}: a worker process running the chosen lanes until SIGTERM. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the chosen lanes with the built-in handlers and every HandlerProvider found on the"
+          + " class path or in --handlers-dir, serving /health/live, /health/ready and /metrics.",
+      "Creates missing topics first; drift from the catalog is an error. SIGTERM (Ctrl-C) drains"
+          + " in-flight tasks, commits and stops."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @ParentCommand private LanesCommand parent;
+  @Mixin private ClusterOptions cluster;
+
+  @Option(
+      names = "--lanes",
+      split = ",",
+      paramLabel = "LANE",
+      description = "Lanes to run (default: every lane of the config).")
+  private List<String> lanes;
+
+  @Option(
+      names = "--http-port",
+      paramLabel = "N",
+      description = "Port of the health and metrics endpoints (default: the config's, 8080).")
+  private Integer httpPort;
+
+  @Option(
+      names = "--embedded",
+      description = "Start a local broker in this process instead of connecting to one.")
+  private boolean embedded;
+
+  @Option(
+      names = "--handlers-dir",
+      paramLabel = "DIR",
+      description = "A directory of jars with HandlerProvider implementations to load.")
+  private Path handlersDir;
+
+  @Option(
+      names = "--exit-when-idle",
+      paramLabel = "SECONDS",
+      description =
+          "Stop (draining and committing) once every lane has had no lag for this long: for"
+              + " batch jobs and tests.")
+  private Integer exitWhenIdleSeconds;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    LanesConfig config = configure();
+    PrintStream out = parent.out();
+    HandlerDiscovery.Discovered handlers = HandlerDiscovery.discover(handlersDir);
+    try (LocalBroker broker = LocalBroker.startIf(embedded);
+        Observability observability = Observability.start()) {
+      String bootstrap =
+          broker.bootstrapServers().orElseGet(() -> ClusterOptions.bootstrap(config, parent.err()));
+      Map<String, Object> client = ClusterOptions.clientProperties(config, bootstrap);
+      TopicCatalog catalog = provision(config, client);
+
+      LanesRuntime.Builder builder =
+          LanesRuntime.builder()
+              .bootstrapServers(bootstrap)
+              .handlers(handlers.handlers())
+              .meterRegistry(observability.registry());
+      config.kafkaProperties().forEach(builder::clientProperty);
+      config.dependencies().forEach(builder::dependency);
+      config.laneConfigs(catalog).forEach(builder::lane);
+      try (LanesRuntime runtime = builder.build().start();
+          BrokerProbe probe = BrokerProbe.connect(client);
+          HealthServer server =
+              HealthServer.start(
+                  HealthServerConfig.onPort(config.httpPort()),
+                  runtime::health,
+                  probe,
+                  observability.registry())) {
+        out.printf(
+            "lanes: running lanes %s against %s; handlers %s%s; health and metrics on port %d"
+                + " (Ctrl-C drains and stops)%n",
+            config.laneNames(),
+            bootstrap,
+            handlers.handlers().types(),
+            handlers.providers().isEmpty() ? "" : " from " + handlers.providers(),
+            server.port());
+        awaitStop(runtime);
+        out.println("lanes: stopping: draining in-flight tasks and committing");
+      }
+      printCounts(observability, config, out);
+    }
+    return ExitCodes.OK;
+  }
+
+  private LanesConfig configure() {
+    LanesConfig config = cluster.load(parent.env());
+    try {
+      if (lanes != null) {
+        config = config.withOnlyLanes(lanes);
+      }
+      if (httpPort != null) {
+        config = config.withHttpPort(httpPort);
+      }
+    } catch (ConfigException | IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+    return config;
+  }
+
+  /** Creates the lanes' missing topics; drift means the cluster is not what we would run on. */
+  private TopicCatalog provision(LanesConfig config, Map<String, Object> client) {
+    try (Admin admin = Provisioning.admin(client)) {
+      TopicCatalog catalog =
+          Provisioning.fitToCluster(
+              config.catalog(), config.replicationFactor(), admin, parent.err());
+      ProvisioningReport report =
+          new TopicProvisioner(admin, Provisioning.TIMEOUT).provisionLanes(catalog.lanes());
+      parent.out().println("lanes: " + report.summary());
+      if (report.hasDrift()) {
+        throw new IllegalStateException(
+            "the lanes' topics differ from the catalog (see above); fix the topics or the"
+                + " config, then run again ('lanes topics describe' shows the difference)");
+      }
+      return catalog;
+    }
+  }
+
+  /** Until SIGTERM, or until idle when asked; the shutdown hook waits for the drain. */
+  private void awaitStop(LanesRuntime runtime) throws InterruptedException {
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch drained = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.countDown();
+              try {
+                drained.await(2, TimeUnit.MINUTES);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "lanes-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      if (exitWhenIdleSeconds == null) {
+        stop.await();
+      } else {
+        awaitIdle(runtime, stop, Duration.ofSeconds(exitWhenIdleSeconds));
+      }
+      runtime.close();
+    } finally {
+      drained.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // Already shutting down: the hook is running and now sees the drain done.
+      }
+    }
+  }
+
+  /** Returns once every lane has joined, has no lag and nothing in flight, for {@code idle}. */
+  private static void awaitIdle(LanesRuntime runtime, CountDownLatch stop, Duration idle)
+      throws InterruptedException {
+    long idleSince = System.nanoTime();
+    while (!stop.await(200, TimeUnit.MILLISECONDS)) {
+      if (!isIdle(runtime)) {
+        idleSince = System.nanoTime();
+      } else if (System.nanoTime() - idleSince >= idle.toNanos()) {
+        return;
+      }
+    }
+  }
+
+  private static boolean isIdle(LanesRuntime runtime) {
+    for (LaneHealth lane : runtime.health().lanes()) {
+      if (!lane.joined() || lane.lag() > 0) {
+        return false;
+      }
+    }
+    return runtime.meterRegistry().find(MetricNames.IN_FLIGHT).gauges().stream()
+        .allMatch(gauge -> gauge.value() == 0);
+  }
+
+  private static void printCounts(
+      Observability observability, LanesConfig config, PrintStream out) {
+    out.println();
+    out.printf(
+        "%-10s %9s %9s %13s %9s%n", "lane", "succeeded", "retried", "dead-letters", "rejected");
+    for (String lane : config.laneNames()) {
+      LaneReport report = LaneReport.read(observability.registry(), lane);
+      out.printf(
+          "%-10s %9d %9d %13d %9d%n",
+          lane, report.succeeded(), report.retried(), report.deadLettered(), report.rejected());
+    }
+  }
+
+  /** The broker {@code --embedded} starts, or none. */
+  private record LocalBroker(EmbeddedKafkaBroker broker) implements AutoCloseable {
+
+    static LocalBroker startIf(boolean embedded) {
+      return new LocalBroker(embedded ? EmbeddedKafkaBroker.start() : null);
+    }
+
+    Optional<String> bootstrapServers() {
+      return Optional.ofNullable(broker).map(EmbeddedKafkaBroker::bootstrapServers);
+    }
+
+    @Override
+    public void close() {
+      if (broker != null) {
+        broker.close();
+      }
+    }
+  }
+}
