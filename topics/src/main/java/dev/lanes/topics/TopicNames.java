@@ -12,6 +12,7 @@ public final class TopicNames {
   private static final String MAIN_PREFIX = "tasks.";
   private static final String RETRY_INFIX = ".retry.";
   private static final String DEAD_LETTER_SUFFIX = ".dlt";
+  private static final String REPLAY_LOG_SUFFIX = DEAD_LETTER_SUFFIX + ".replayed";
 
   private TopicNames() {}
 
@@ -33,5 +34,13 @@ public final class TopicNames {
   /** The dead-letter topic of a main topic, e.g. {@code tasks.realtime.dlt}. */
   public static String deadLetter(String mainTopic) {
     return Objects.requireNonNull(mainTopic, "mainTopic") + DEAD_LETTER_SUFFIX;
+  }
+
+  /**
+   * The compacted log of dead letters already replayed from a main topic's dead-letter topic, e.g.
+   * {@code tasks.realtime.dlt.replayed}; it lets a replay run twice without replaying twice.
+   */
+  public static String replayLog(String mainTopic) {
+    return Objects.requireNonNull(mainTopic, "mainTopic") + REPLAY_LOG_SUFFIX;
   }
 }

@@ -47,11 +47,20 @@ class TopicNamesTest {
   }
 
   @Test
+  void replayLogSitsNextToTheDeadLetterTopic() {
+    assertThat(TopicNames.replayLog("tasks.realtime")).isEqualTo("tasks.realtime.dlt.replayed");
+    assertThat(TopicNames.replayLog("orders-xyz")).isEqualTo("orders-xyz.dlt.replayed");
+  }
+
+  @Test
   void failureTopicsNeedAMainTopic() {
     assertThatThrownBy(() -> TopicNames.retry(null, 1))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("mainTopic");
     assertThatThrownBy(() -> TopicNames.deadLetter(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("mainTopic");
+    assertThatThrownBy(() -> TopicNames.replayLog(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("mainTopic");
   }

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       DemoCli.class,
       BrokerCommand.class,
       RunCommand.class,
+      ProduceCommand.class,
+      DltCommand.class,
       TopicsCommand.class,
       ConfigCommand.class,
       FakeDependencyCommand.class

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * 1h}, {@code 1d}, or ISO-8601 such as {@code PT5S}. A bare number is refused: whether {@code 5}
  * means milliseconds or seconds is exactly the mistake a unit prevents.
  */
-final class DurationFormat {
+public final class DurationFormat {
 
-  static final String ACCEPTED =
+  public static final String ACCEPTED =
       "a whole number with ms, s, m, h or d, e.g. 200ms, 5s, 10m, 1h, 1d;"
           + " or ISO-8601, e.g. PT5S";
 
@@ -36,7 +36,7 @@ final class DurationFormat {
   private DurationFormat() {}
 
   /** The duration {@code text} stands for, or empty when it is in no accepted form. */
-  static Optional<Duration> parse(String text) {
+  public static Optional<Duration> parse(String text) {
     String trimmed = text.trim();
     Matcher matcher = SHORT.matcher(trimmed);
     if (matcher.matches()) {

@@ -1,0 +1,182 @@
+package dev.lanes.app;
+
+import dev.lanes.app.config.LanesConfig;
+import dev.lanes.app.dlt.DeadLetterDetail;
+import dev.lanes.app.dlt.DeadLetterFilter;
+import dev.lanes.app.dlt.DeadLetterReader;
+import dev.lanes.app.dlt.DeadLetterReplayer;
+import dev.lanes.app.dlt.DeadLetterTable;
+import dev.lanes.app.dlt.ReplayResult;
+import dev.lanes.app.dlt.ReplayTarget;
+import dev.lanes.topics.LaneTopics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code lanes dlt list|show|replay}: a lane's dead letters. */
+@Command(
+    name = "dlt",
+    mixinStandardHelpOptions = true,
+    description = "Inspects and replays a lane's dead-letter topic.",
+    subcommands = {DltCommand.List.class, DltCommand.Show.class, DltCommand.Replay.class})
+final class DltCommand {
+
+  @ParentCommand LanesCommand parent;
+
+  /** The options list and replay share: the lane and which dead letters. */
+  static final class Selection {
+    @Option(names = "--lane", required = true, description = "The lane, e.g. realtime or batch.")
+    String lane;
+
+    @Option(names = "--type", description = "Only tasks of this type.")
+    String type;
+
+    @Option(
+        names = "--reason",
+        description = "Only this reason (exhausted, fatal, not_json, unknown_type, ...).")
+    String reason;
+
+    @Option(
+        names = "--since",
+        paramLabel = "DURATION",
+        converter = DurationOption.class,
+        description = "Only dead letters younger than this, e.g. 30m, 2h, 1d.")
+    Duration since;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N dead letters.")
+    Integer limit;
+
+    DeadLetterFilter filter(DeadLetterFilter base) {
+      DeadLetterFilter filter = base.withType(type).withReason(reason).withSince(since);
+      if (limit != null) {
+        if (limit < 1) {
+          throw new UsageException("--limit must be >= 1, was " + limit);
+        }
+        filter = filter.withLimit(limit);
+      }
+      return filter;
+    }
+  }
+
+  /** Everything a subcommand needs to reach the lane's topics. */
+  private record Context(LanesCommand lanes, LaneTopics topics, Map<String, Object> client) {
+
+    static Context of(LanesCommand lanes, ClusterOptions cluster, String lane) {
+      LanesConfig config = cluster.load(lanes.env());
+      LaneTopics topics = LaneTopicsOption.resolve(config, lane);
+      String bootstrap = ClusterOptions.bootstrap(config, lanes.err());
+      return new Context(lanes, topics, ClusterOptions.clientProperties(config, bootstrap));
+    }
+
+    DeadLetterReader reader() {
+      return new DeadLetterReader(client, topics.deadLetter().name(), Clock.systemUTC());
+    }
+  }
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Lists dead letters, oldest first; --json prints one object per line.")
+  static final class List implements Callable<Integer> {
+    @ParentCommand DltCommand dlt;
+    @Mixin ClusterOptions cluster;
+    @Mixin Selection selection;
+
+    @Option(names = "--json", description = "One JSON object per line, for scripts.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      Context context = Context.of(dlt.parent, cluster, selection.lane);
+      new DeadLetterTable(context.lanes().out(), Clock.systemUTC())
+          .print(context.reader().read(selection.filter(DeadLetterFilter.defaults())), json);
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Everything about one dead letter: headers, stack trace, payload.")
+  static final class Show implements Callable<Integer> {
+    @ParentCommand DltCommand dlt;
+    @Mixin ClusterOptions cluster;
+
+    @Option(names = "--lane", required = true, description = "The lane.")
+    String lane;
+
+    @Option(names = "--partition", required = true, description = "Partition of the dead letter.")
+    int partition;
+
+    @Option(names = "--offset", required = true, description = "Offset of the dead letter.")
+    long offset;
+
+    @Override
+    public Integer call() {
+      Context context = Context.of(dlt.parent, cluster, lane);
+      try {
+        new DeadLetterDetail(context.lanes().out(), Clock.systemUTC())
+            .print(context.reader().find(partition, offset));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage(), e);
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "replay",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Produces the selected dead letters again: original key, value and headers, attempt"
+            + " counter reset, a lanes.replayed-from header. Records what it replayed, so running"
+            + " it twice replays nothing twice.",
+        "Needs --yes, unless --dry-run."
+      })
+  static final class Replay implements Callable<Integer> {
+    @ParentCommand DltCommand dlt;
+    @Mixin ClusterOptions cluster;
+    @Mixin Selection selection;
+
+    @Option(
+        names = "--to",
+        paramLabel = "main|retry",
+        description = "Back to the main topic (default) or the first retry topic.")
+    String to = "main";
+
+    @Option(names = "--dry-run", description = "Show what would be replayed; send nothing.")
+    boolean dryRun;
+
+    @Option(names = "--yes", description = "Really replay.")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+      ReplayTarget target =
+          switch (to) {
+            case "main" -> ReplayTarget.MAIN;
+            case "retry" -> ReplayTarget.RETRY;
+            default -> throw new UsageException("--to must be main or retry, was " + to);
+          };
+      if (!dryRun && !yes) {
+        throw new UsageException("replaying re-produces records: add --yes, or --dry-run first");
+      }
+      Context context = Context.of(dlt.parent, cluster, selection.lane);
+      DeadLetterReplayer replayer =
+          new DeadLetterReplayer(
+              context.client(),
+              context.topics().main().name(),
+              context.lanes().out(),
+              Clock.systemUTC());
+      DeadLetterFilter filter = selection.filter(DeadLetterFilter.all());
+      ReplayResult result =
+          dryRun ? replayer.dryRun(filter, target) : replayer.replay(filter, target);
+      return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+  }
+}

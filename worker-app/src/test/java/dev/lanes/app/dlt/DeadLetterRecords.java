@@ -1,0 +1,153 @@
+package dev.lanes.app.dlt;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.lanes.retry.Destination;
+import dev.lanes.retry.FailureCategory;
+import dev.lanes.retry.ForwardRecords;
+import dev.lanes.topics.TopicNames;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+
+/**
+ * Dead letters made by the runtime's own {@link ForwardRecords}, so the tools are tested against
+ * the headers the runtime really writes, not a copy of them.
+ */
+final class DeadLetterRecords {
+
+  static final Instant FIRST_FAILURE = Instant.parse("2026-11-27T09:58:30.456Z");
+
+  private final String mainTopic;
+  private final byte[] value;
+  private final Headers userHeaders = new RecordHeaders();
+  private int partition;
+  private long originalOffset = 17;
+  private byte[] key;
+  private Destination.DeadLetter destination =
+      new Destination.DeadLetter(FailureCategory.EXHAUSTED, "exhausted");
+  private int attempts = 4;
+  private Throwable error = new IllegalStateException("payment service said 503");
+  private Instant timestamp = FIRST_FAILURE.plusSeconds(30);
+
+  private DeadLetterRecords(String mainTopic, byte[] value) {
+    this.mainTopic = mainTopic;
+    this.value = value;
+  }
+
+  /** A dead letter of a task envelope with this id and type. */
+  static DeadLetterRecords task(String mainTopic, String id, String type) {
+    String envelope =
+        "{\"id\":\""
+            + id
+            + "\",\"type\":\""
+            + type
+            + "\",\"payload\":{\"amount\":42,\"currency\":\"EUR\"},"
+            + "\"createdAt\":\"2026-11-27T09:58:00Z\",\"schemaVersion\":1}";
+    return new DeadLetterRecords(mainTopic, envelope.getBytes(UTF_8));
+  }
+
+  /** A dead letter of a record that was never a task, such as the runtime rejects as not_json. */
+  static DeadLetterRecords raw(String mainTopic, byte[] value) {
+    return new DeadLetterRecords(mainTopic, value)
+        .fatal("not_json", new IllegalArgumentException("value is not JSON"));
+  }
+
+  DeadLetterRecords partition(int partition) {
+    this.partition = partition;
+    return this;
+  }
+
+  DeadLetterRecords originalOffset(long offset) {
+    this.originalOffset = offset;
+    return this;
+  }
+
+  DeadLetterRecords key(String key) {
+    this.key = key.getBytes(UTF_8);
+    return this;
+  }
+
+  DeadLetterRecords userHeader(String name, String value) {
+    userHeaders.add(name, value.getBytes(UTF_8));
+    return this;
+  }
+
+  DeadLetterRecords fatal(String reason, Throwable error) {
+    this.destination = new Destination.DeadLetter(FailureCategory.FATAL, reason);
+    this.attempts = 1;
+    this.error = error;
+    return this;
+  }
+
+  DeadLetterRecords exhausted(int attempts, Throwable error) {
+    this.destination = new Destination.DeadLetter(FailureCategory.EXHAUSTED, "exhausted");
+    this.attempts = attempts;
+    this.error = error;
+    return this;
+  }
+
+  /** The dead-letter record's own timestamp, which its age is measured from. */
+  DeadLetterRecords timestamp(Instant timestamp) {
+    this.timestamp = timestamp;
+    return this;
+  }
+
+  /** What the runtime would produce to the dead-letter topic, with the timestamp set. */
+  ProducerRecord<byte[], byte[]> toProducerRecord() {
+    ProducerRecord<byte[], byte[]> forwarded =
+        new ForwardRecords("lanes-test", "worker-1")
+            .build(
+                source(),
+                TopicNames.deadLetter(mainTopic),
+                destination,
+                attempts,
+                error,
+                FIRST_FAILURE.toEpochMilli(),
+                true);
+    return new ProducerRecord<>(
+        forwarded.topic(),
+        forwarded.partition(),
+        timestamp.toEpochMilli(),
+        forwarded.key(),
+        forwarded.value(),
+        forwarded.headers());
+  }
+
+  /** The dead letter as a reader would find it at {@code offset}. */
+  DeadLetter toDeadLetter(long offset) {
+    ProducerRecord<byte[], byte[]> record = toProducerRecord();
+    return DeadLetter.of(
+        new ConsumerRecord<>(
+            record.topic(),
+            record.partition(),
+            offset,
+            record.timestamp(),
+            TimestampType.CREATE_TIME,
+            key == null ? -1 : key.length,
+            value.length,
+            record.key(),
+            record.value(),
+            record.headers(),
+            Optional.empty()));
+  }
+
+  private ConsumerRecord<byte[], byte[]> source() {
+    return new ConsumerRecord<>(
+        mainTopic,
+        partition,
+        originalOffset,
+        FIRST_FAILURE.minusSeconds(5).toEpochMilli(),
+        TimestampType.CREATE_TIME,
+        key == null ? -1 : key.length,
+        value.length,
+        key,
+        value,
+        userHeaders,
+        Optional.empty());
+  }
+}
