@@ -68,6 +68,9 @@ final class CliRun {
               multiplier: 1
               max-delay: 100ms
               jitter: none
+        dependencies:
+          http:
+            breaker: none        # failures take the retry ladder, so a run can drain and exit
         """
             .formatted(lane, partitions);
     try {
