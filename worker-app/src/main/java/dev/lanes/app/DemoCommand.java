@@ -4,6 +4,7 @@ import dev.lanes.BreakerPolicy;
 import dev.lanes.DependencyPolicy;
 import dev.lanes.LaneConfig;
 import dev.lanes.LanesRuntime;
+import dev.lanes.app.config.LanesConfig;
 import dev.lanes.diagnostics.DiagnosticHandlers;
 import dev.lanes.diagnostics.FlakyHttpService;
 import dev.lanes.topics.ProvisioningReport;
@@ -58,9 +59,9 @@ final class DemoCommand {
               + DEPENDENCY
               + "' at "
               + dependency.workUri());
-      TopicCatalog catalog = TopicCatalog.defaults();
-      List<LaneConfig> lanes = AppLanes.defaults(catalog);
-      catalog = provision(kafka, AppLanes.withRetryTopics(catalog, lanes), narrator);
+      LanesConfig config = LanesConfig.defaults();
+      TopicCatalog catalog = provision(kafka, config.catalog(), narrator);
+      List<LaneConfig> lanes = config.laneConfigs(catalog);
 
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       LanesRuntime.Builder builder =

@@ -79,7 +79,7 @@ class LanesConfigTest {
   @Test
   void defaultsAreTheLanesTheAppRanBeforeItHadAConfigFile() {
     LanesConfig config = LanesConfig.defaults();
-    // AppLanes.defaults(TopicCatalog.defaults()), spelt out: AppLanes is not visible from here.
+    // The lanes every deployment starts with, spelt out: the demo and a config-less run use them.
     TopicCatalog topics = TopicCatalog.defaults();
     LaneConfig realtime =
         LaneConfig.of(topics.lane(TopicCatalog.REALTIME))
