@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -117,6 +118,15 @@ final class LaneMetrics {
             .tag(MetricNames.TAG_LANE, lane)
             .strongReference(true)
             .register(registry));
+  }
+
+  /**
+   * Publishes a Kafka client's own metrics (fetch rates, request latencies, buffer use) beside the
+   * lane's, tagged with the lane; close the returned binder with the client.
+   */
+  KafkaClientMetrics bindClient(KafkaClientMetrics client) {
+    client.bindTo(registry);
+    return client;
   }
 
   TypeMeters forType(String type) {

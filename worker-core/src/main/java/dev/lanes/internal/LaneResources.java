@@ -3,6 +3,7 @@ package dev.lanes.internal;
 import dev.lanes.dependency.DependencyRegistry;
 import dev.lanes.retry.ForwardRecords;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
@@ -15,7 +16,8 @@ record LaneResources(
     Forwarder forwarder,
     ForwardRecords forwardRecords,
     LaneMetrics metrics,
-    DependencyRegistry dependencies) {
+    DependencyRegistry dependencies,
+    ScheduledExecutorService clientMetricsScheduler) {
 
   /** How a loop's batches run and come back to it through {@code completions}. */
   LaneExecution execution(BlockingQueue<Completion> completions) {

@@ -4,15 +4,20 @@ import dev.lanes.HandlerRegistry;
 import dev.lanes.LaneConfig;
 import dev.lanes.LaneHealth;
 import dev.lanes.LaneState;
+import dev.lanes.MetricNames;
 import dev.lanes.dependency.DependencyRegistry;
 import dev.lanes.retry.ForwardRecords;
 import dev.lanes.retry.RetryRouter;
 import dev.lanes.task.TaskCodec;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +43,15 @@ public final class LaneWorker {
   private final ThreadPoolExecutor pool;
   private final Forwarder forwarder;
   private final LaneMetrics metrics;
+  // Refreshes the Kafka clients' metric lists for Micrometer; one daemon thread per lane.
+  private final ScheduledExecutorService clientMetricsScheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "lanes-client-metrics");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final KafkaClientMetrics producerMetrics;
   private final List<PollLoop> loops = new ArrayList<>();
   private final AtomicInteger running = new AtomicInteger();
   private volatile boolean halted;
@@ -62,12 +76,13 @@ public final class LaneWorker {
     this.pool = LanePool.create(config.name(), config.concurrency(), (retries ? 2 : 1) * capacity);
     this.metrics =
         new LaneMetrics(registry, config.name(), handlers.types(), config.retry().maxAttempts());
-    this.forwarder =
-        new Forwarder(
-            config.name(),
-            new KafkaProducer<>(
-                ProducerSettings.forLane(config, bootstrapServers, producerOverrides)),
-            metrics);
+    KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(ProducerSettings.forLane(config, bootstrapServers, producerOverrides));
+    this.producerMetrics =
+        metrics.bindClient(
+            new KafkaClientMetrics(
+                producer, Tags.of(MetricNames.TAG_LANE, config.name()), clientMetricsScheduler));
+    this.forwarder = new Forwarder(config.name(), producer, metrics);
     TaskInvoker invoker =
         new TaskInvoker(
             config.name(),
@@ -85,7 +100,8 @@ public final class LaneWorker {
             forwarder,
             new ForwardRecords(config.groupId(), workerId),
             metrics,
-            dependencies);
+            dependencies,
+            clientMetricsScheduler);
     StopBarrier stopBarrier = new StopBarrier(retries ? 2 : 1);
     try {
       loops.add(
@@ -207,6 +223,8 @@ public final class LaneWorker {
 
   private void closeShared() {
     pool.shutdownNow();
+    producerMetrics.close();
+    clientMetricsScheduler.shutdownNow();
     // A graceful stop waited for in-flight forwards; after a halt they are abandoned.
     forwarder.close(halted ? Duration.ZERO : Duration.ofSeconds(10));
     metrics.unbindGauges();

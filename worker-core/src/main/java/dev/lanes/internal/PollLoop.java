@@ -2,6 +2,9 @@ package dev.lanes.internal;
 
 import dev.lanes.LaneConfig;
 import dev.lanes.LaneState;
+import dev.lanes.MetricNames;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +47,7 @@ final class PollLoop {
   private final OffsetCommitter committer;
   private final PauseController pauses;
   private final DependencyPauses dependencyPauses;
+  private final KafkaClientMetrics clientMetrics;
   private final Thread pollThread;
   private final Runnable onStopped;
   private final StopBarrier stopBarrier;
@@ -101,6 +105,13 @@ final class PollLoop {
         new PauseController(
             config.name(), consumer, config.maxInFlight(), config.maxInFlightPerPartition());
     this.dependencyPauses = new DependencyPauses(config.name(), consumer, lane.dependencies());
+    this.clientMetrics =
+        lane.metrics()
+            .bindClient(
+                new KafkaClientMetrics(
+                    consumer,
+                    Tags.of(MetricNames.TAG_LANE, config.name(), "loop", role),
+                    lane.clientMetricsScheduler()));
     this.pollThread = new Thread(this::run, "lanes-" + config.name() + "-" + role + "-poll");
   }
 
@@ -157,6 +168,7 @@ final class PollLoop {
 
   /** Releases a loop that was never started. */
   void discard() {
+    clientMetrics.close();
     consumer.close(CloseOptions.timeout(Duration.ZERO));
     state = LaneState.STOPPED;
   }
@@ -347,6 +359,7 @@ final class PollLoop {
 
   private void close() {
     closing = true;
+    clientMetrics.close();
     try {
       consumer.close(CloseOptions.timeout(Duration.ofSeconds(30)));
     } catch (RuntimeException e) {

@@ -94,7 +94,16 @@ class HealthServerIT {
       HttpResponse<String> metrics = get(HealthServer.METRICS_PATH);
       assertThat(metrics.body())
           .contains("lanes_inflight{lane=\"health\"}")
+          .contains("lanes_consumer_lag_active{lane=\"health\"}")
           .contains("jvm_memory_used_bytes{");
+      // The Kafka clients' own metrics, tagged with the lane (and the consumer's loop).
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(get(HealthServer.METRICS_PATH).body())
+                      .containsPattern("kafka_consumer_[a-z_]+\\{[^}]*lane=\"health\"")
+                      .containsPattern("kafka_producer_[a-z_]+\\{[^}]*lane=\"health\""));
 
       broker.close();
       await("unready once the broker is gone")
