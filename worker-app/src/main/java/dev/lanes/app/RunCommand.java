@@ -75,8 +75,21 @@ final class RunCommand implements Callable<Integer> {
               + " batch jobs and tests.")
   private Integer exitWhenIdleSeconds;
 
+  private final CountDownLatch stop = new CountDownLatch(1);
+  private final CountDownLatch finished = new CountDownLatch(1);
+
   @Override
   public Integer call() throws InterruptedException {
+    Thread hook = registerShutdownHook();
+    try {
+      return runUntilStopped();
+    } finally {
+      finished.countDown();
+      removeShutdownHook(hook);
+    }
+  }
+
+  private int runUntilStopped() throws InterruptedException {
     LanesConfig config = configure();
     PrintStream out = parent.out();
     HandlerDiscovery.Discovered handlers = HandlerDiscovery.discover(handlersDir);
@@ -152,36 +165,41 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** Until SIGTERM, or until idle when asked; the shutdown hook waits for the drain. */
+  /** Until SIGTERM, or until idle when asked. */
   private void awaitStop(LanesRuntime runtime) throws InterruptedException {
-    CountDownLatch stop = new CountDownLatch(1);
-    CountDownLatch drained = new CountDownLatch(1);
+    if (exitWhenIdleSeconds == null) {
+      stop.await();
+    } else {
+      awaitIdle(runtime, stop, Duration.ofSeconds(exitWhenIdleSeconds));
+    }
+    runtime.close();
+  }
+
+  /**
+   * SIGTERM ends the wait; the JVM then exits only once this command has drained, committed and
+   * printed its counts.
+   */
+  private Thread registerShutdownHook() {
     Thread hook =
         new Thread(
             () -> {
               stop.countDown();
               try {
-                drained.await(2, TimeUnit.MINUTES);
+                finished.await(2, TimeUnit.MINUTES);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
             },
             "lanes-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    return hook;
+  }
+
+  private static void removeShutdownHook(Thread hook) {
     try {
-      if (exitWhenIdleSeconds == null) {
-        stop.await();
-      } else {
-        awaitIdle(runtime, stop, Duration.ofSeconds(exitWhenIdleSeconds));
-      }
-      runtime.close();
-    } finally {
-      drained.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException e) {
-        // Already shutting down: the hook is running and now sees the drain done.
-      }
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // Already shutting down: the hook runs and sees this command finished.
     }
   }
 
