@@ -5,6 +5,7 @@ import dev.lanes.topics.ProvisioningReport;
 import dev.lanes.topics.TopicCatalog;
 import dev.lanes.topics.TopicCheck;
 import dev.lanes.topics.TopicProvisioner;
+import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
@@ -21,6 +22,23 @@ final class TopicsCommand {
 
   @ParentCommand LanesCommand parent;
 
+  /** What a topics subcommand does with the cluster and the catalog fitted to it. */
+  @FunctionalInterface
+  interface TopicsAction {
+    int run(Admin admin, TopicCatalog catalog, PrintStream out);
+  }
+
+  int withCatalog(ClusterOptions cluster, TopicsAction action) {
+    LanesConfig config = cluster.load(parent.env());
+    String bootstrap = ClusterOptions.bootstrap(config, parent.err());
+    try (Admin admin = Provisioning.admin(ClusterOptions.clientProperties(config, bootstrap))) {
+      TopicCatalog catalog =
+          Provisioning.fitToCluster(
+              config.catalog(), config.replicationFactor(), admin, parent.err());
+      return action.run(admin, catalog, parent.out());
+    }
+  }
+
   @Command(
       name = "apply",
       mixinStandardHelpOptions = true,
@@ -33,18 +51,14 @@ final class TopicsCommand {
 
     @Override
     public Integer call() {
-      LanesCommand lanes = topics.parent;
-      LanesConfig config = cluster.load(lanes.env());
-      String bootstrap = ClusterOptions.bootstrap(config, lanes.err());
-      try (Admin admin = Provisioning.admin(ClusterOptions.clientProperties(config, bootstrap))) {
-        TopicCatalog catalog =
-            Provisioning.fitToCluster(
-                config.catalog(), config.replicationFactor(), admin, lanes.err());
-        ProvisioningReport report =
-            new TopicProvisioner(admin, Provisioning.TIMEOUT).provisionLanes(catalog.lanes());
-        lanes.out().println("lanes: " + report.summary());
-        return report.hasDrift() ? ExitCodes.FAILED : ExitCodes.OK;
-      }
+      return topics.withCatalog(
+          cluster,
+          (admin, catalog, out) -> {
+            ProvisioningReport report =
+                new TopicProvisioner(admin, Provisioning.TIMEOUT).provisionLanes(catalog.lanes());
+            out.println("lanes: " + report.summary());
+            return report.hasDrift() ? ExitCodes.FAILED : ExitCodes.OK;
+          });
     }
   }
 
@@ -58,17 +72,14 @@ final class TopicsCommand {
 
     @Override
     public Integer call() {
-      LanesCommand lanes = topics.parent;
-      LanesConfig config = cluster.load(lanes.env());
-      String bootstrap = ClusterOptions.bootstrap(config, lanes.err());
-      try (Admin admin = Provisioning.admin(ClusterOptions.clientProperties(config, bootstrap))) {
-        TopicCatalog catalog =
-            Provisioning.fitToCluster(
-                config.catalog(), config.replicationFactor(), admin, lanes.err());
-        TopicCheck check = new TopicProvisioner(admin, Provisioning.TIMEOUT).check(catalog.lanes());
-        lanes.out().println("lanes: " + check.summary());
-        return check.matches() ? ExitCodes.OK : ExitCodes.FAILED;
-      }
+      return topics.withCatalog(
+          cluster,
+          (admin, catalog, out) -> {
+            TopicCheck check =
+                new TopicProvisioner(admin, Provisioning.TIMEOUT).check(catalog.lanes());
+            out.println("lanes: " + check.summary());
+            return check.matches() ? ExitCodes.OK : ExitCodes.FAILED;
+          });
     }
   }
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -55,9 +54,7 @@ final class PollLoop {
   private volatile long lastPollNanos = System.nanoTime();
   private volatile boolean joined;
   private volatile int assignedPartitions;
-  private volatile long lag;
-  private volatile long lagExcludingPaused;
-  private long nextLagMeasure;
+  private final ConsumerLag lag = new ConsumerLag();
 
   private volatile boolean stopRequested;
   private volatile boolean halted;
@@ -134,11 +131,11 @@ final class PollLoop {
   }
 
   long lag() {
-    return lag;
+    return lag.total();
   }
 
   long lagExcludingPaused() {
-    return lagExcludingPaused;
+    return lag.excludingPaused();
   }
 
   int inFlight() {
@@ -227,7 +224,7 @@ final class PollLoop {
         }
         pollOnce();
         lastPollNanos = System.nanoTime();
-        measureLag();
+        lag.measure(consumer, work.partitions());
       }
       if (!halted) {
         state = LaneState.STOPPING;
@@ -277,32 +274,6 @@ final class PollLoop {
     } else {
       dispatch(consumer.poll(Duration.ofMillis(timeout)));
     }
-  }
-
-  /**
-   * Records behind the end of each owned partition, from the consumer's own view (the end offsets
-   * fetch responses carry), about once a second. Partitions paused on a dependency are counted
-   * apart: scaling out does not help when a dependency is down.
-   */
-  private void measureLag() {
-    long now = System.nanoTime();
-    if (now - nextLagMeasure < 0) {
-      return;
-    }
-    nextLagMeasure = now + 1_000_000_000L;
-    long total = 0;
-    long active = 0;
-    for (PartitionState partition : work.partitions()) {
-      OptionalLong partitionLag = consumer.currentLag(partition.topicPartition());
-      if (partitionLag.isPresent()) {
-        total += partitionLag.getAsLong();
-        if (!partition.isBlocked()) {
-          active += partitionLag.getAsLong();
-        }
-      }
-    }
-    lag = total;
-    lagExcludingPaused = active;
   }
 
   /** The configured poll timeout, or less when a waiting retry partition falls due sooner. */

@@ -142,7 +142,7 @@ class DependencyRegistryTest {
             () ->
                 api.call(
                     () -> {
-                      Thread.sleep(5_000); // a hung dependency; the timeout interrupts it
+                      new CountDownLatch(1).await(); // hangs until the timeout interrupts it
                       return "late";
                     }))
         .isInstanceOf(DependencyUnavailableException.class)
