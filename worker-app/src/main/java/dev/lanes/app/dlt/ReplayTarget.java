@@ -8,7 +8,10 @@ import dev.lanes.topics.TopicNames;
 public enum ReplayTarget {
   /** Processed again as soon as the lane reaches them. */
   MAIN,
-  /** Processed again after the first retry delay, behind the lane's fresh work. */
+  /**
+   * Through the first retry topic, read by the lane's retry loop: replayed records carry no due
+   * time, so they run at once, without queueing behind the main topic's backlog.
+   */
   RETRY;
 
   public String topic(String mainTopic) {
