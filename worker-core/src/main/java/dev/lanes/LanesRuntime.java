@@ -150,6 +150,12 @@ public final class LanesRuntime implements AutoCloseable {
       return;
     }
     closed = true;
+    if (!started) {
+      // Never started: nothing to drain, but the lanes' clients are open.
+      lanes.forEach(LaneWorker::discard);
+      dependencies.close();
+      return;
+    }
     lanes.forEach(LaneWorker::requestStop);
     awaitLanes(longestGrace.plus(CLOSE_MARGIN));
     dependencies.close();
