@@ -1,0 +1,221 @@
+package dev.lanes.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lanes.LanesRuntime;
+import dev.lanes.app.config.LanesConfig;
+import dev.lanes.app.http.HealthServer;
+import dev.lanes.diagnostics.DiagnosticHandlers;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine;
+
+/**
+ * What ships as configuration is checked like code: the compose file and the Kubernetes manifests
+ * parse, every command they run is a real {@code lanes} command with real flags, ports and lanes
+ * agree with the config they mount, and every metric the dashboard and the autoscaler query is one
+ * the app really exports. (No Docker or Kubernetes here: these checks are static.)
+ */
+class DeploymentFilesTest {
+
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern LANES_METRIC = Pattern.compile("\\blanes_[a-z_]+");
+  private static final Pattern URL_PORT_PATH = Pattern.compile("localhost:(\\d+)(/[a-z/]+)");
+
+  private static Set<String> exportedMetrics;
+
+  @BeforeAll
+  static void scrapeWhatTheAppExports() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    LanesConfig config = LanesConfig.defaults();
+    LanesRuntime.Builder builder =
+        LanesRuntime.builder()
+            // Never started: the meters exist from construction; nothing connects.
+            .bootstrapServers("127.0.0.1:1")
+            .handlers(DiagnosticHandlers.registry())
+            .meterRegistry(registry);
+    config.dependencies().forEach(builder::dependency);
+    config.laneConfigs(config.catalog()).forEach(builder::lane);
+    try (LanesRuntime runtime = builder.build()) {
+      exportedMetrics = new HashSet<>();
+      for (String line : registry.scrape().split("\n")) {
+        if (!line.startsWith("#") && !line.isBlank()) {
+          exportedMetrics.add(line.split("[{ ]", 2)[0]);
+        }
+      }
+    }
+    assertThat(exportedMetrics).contains("lanes_consumer_lag_active", "lanes_tasks_total");
+  }
+
+  @Test
+  void composeRunsRealCommandsOnThreeRackAwareBrokersWithSeparateWorkerServices()
+      throws IOException {
+    JsonNode services = yaml(ROOT.resolve("docker-compose.yml")).get("services");
+    assertThat(services).as("docker-compose.yml services").isNotNull();
+    Set<String> racks = new HashSet<>();
+    for (String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
+      JsonNode env = services.get(broker).get("environment");
+      racks.add(env.get("KAFKA_BROKER_RACK").asText());
+      assertThat(env.get("KAFKA_REPLICA_SELECTOR_CLASS").asText())
+          .as("follower fetching on " + broker)
+          .endsWith("RackAwareReplicaSelector");
+    }
+    assertThat(racks).containsExactlyInAnyOrder("zone-a", "zone-b", "zone-c");
+
+    LanesConfig config = LanesConfig.load(ROOT.resolve("deploy/compose/lanes.yaml"));
+    assertThat(config.replicationFactor()).isEqualTo(3);
+    assertThat(config.minInsyncReplicas()).isEqualTo(2);
+    assertLanesCommand(services.get("topics").get("command"), "topics");
+    assertLanesCommand(services.get("fake-dependency").get("command"), "fake-dependency");
+    for (String lane : List.of("realtime", "batch")) {
+      JsonNode worker = services.get("worker-" + lane);
+      List<String> command = assertLanesCommand(worker.get("command"), "run");
+      assertThat(command).containsSequence("--lanes", lane);
+      assertThat(config.laneNames()).contains(lane);
+      assertThat(worker.get("environment").get("LANES_KAFKA_CLIENT_RACK").asText())
+          .startsWith("zone-");
+      String healthcheck = worker.get("healthcheck").get("test").toString();
+      Matcher url = URL_PORT_PATH.matcher(healthcheck);
+      assertThat(url.find()).as(healthcheck).isTrue();
+      assertThat(Integer.parseInt(url.group(1))).isEqualTo(config.httpPort());
+      assertThat(url.group(2)).isEqualTo(HealthServer.READY_PATH);
+    }
+  }
+
+  @Test
+  void prometheusScrapesTheWorkersAndTheDashboardQueriesExportedMetrics() throws IOException {
+    String scrape = Files.readString(ROOT.resolve("deploy/compose/prometheus.yml"));
+    assertThat(scrape).contains("worker-realtime:8080").contains("worker-batch:8080");
+    List<String> expressions = new ArrayList<>();
+    collectField(
+        JSON.readTree(ROOT.resolve("deploy/compose/grafana/dashboards/lanes.json").toFile()),
+        "expr",
+        expressions);
+    assertThat(expressions).as("dashboard queries").hasSizeGreaterThanOrEqualTo(6);
+    assertMetricsExported(expressions);
+  }
+
+  @Test
+  void kubernetesDeploymentsRunRealCommandsWithProbesOnTheConfiguredPort() throws IOException {
+    Path k8s = ROOT.resolve("deploy/k8s");
+    JsonNode configMap = yaml(k8s.resolve("configmap.yaml"));
+    LanesConfig config =
+        LanesConfig.fromYaml(configMap.get("data").get("lanes.yaml").asText(), "configmap.yaml");
+    assertLanesCommand(jobContainer(yaml(k8s.resolve("topics-job.yaml"))).get("args"), "topics");
+    for (String lane : List.of("realtime", "batch")) {
+      JsonNode deployment = yaml(k8s.resolve("deployment-" + lane + ".yaml"));
+      assertThat(deployment.get("kind").asText()).isEqualTo("Deployment");
+      JsonNode pod = deployment.get("spec").get("template").get("spec");
+      JsonNode container = pod.get("containers").get(0);
+      List<String> args = assertLanesCommand(container.get("args"), "run");
+      assertThat(args).containsSequence("--lanes", lane);
+      assertThat(container.get("ports").get(0).get("containerPort").asInt())
+          .isEqualTo(config.httpPort());
+      assertThat(container.get("livenessProbe").get("httpGet").get("path").asText())
+          .isEqualTo(HealthServer.LIVE_PATH);
+      assertThat(container.get("readinessProbe").get("httpGet").get("path").asText())
+          .isEqualTo(HealthServer.READY_PATH);
+      assertThat(pod.get("terminationGracePeriodSeconds").asInt())
+          .as("covers the drain (30 s) and leaving the group")
+          .isGreaterThanOrEqualTo(45);
+      assertThat(pod.get("topologySpreadConstraints").toString())
+          .contains("topology.kubernetes.io/zone");
+      assertThat(yaml(k8s.resolve("pdb-" + lane + ".yaml")).get("kind").asText())
+          .isEqualTo("PodDisruptionBudget");
+
+      JsonNode scaled = yaml(k8s.resolve("scaledobject-" + lane + ".yaml"));
+      assertThat(scaled.get("spec").get("maxReplicaCount").asInt())
+          .as("no more consumers than partitions")
+          .isEqualTo(config.lane(lane).partitions());
+      String query =
+          scaled.get("spec").get("triggers").get(0).get("metadata").get("query").asText();
+      assertThat(query).contains("lanes_consumer_lag_active").contains("lane=\"" + lane + "\"");
+      assertMetricsExported(List.of(query));
+    }
+  }
+
+  @Test
+  void everyKubernetesFileParses() throws IOException {
+    try (Stream<Path> files = Files.list(ROOT.resolve("deploy/k8s"))) {
+      List<Path> manifests = files.filter(f -> f.toString().endsWith(".yaml")).toList();
+      assertThat(manifests).hasSizeGreaterThanOrEqualTo(10);
+      for (Path manifest : manifests) {
+        JsonNode object = yaml(manifest);
+        assertThat(object.has("apiVersion") && object.has("kind")).as(manifest.toString()).isTrue();
+      }
+    }
+  }
+
+  private static void assertMetricsExported(List<String> expressions) {
+    for (String expression : expressions) {
+      Matcher metric = LANES_METRIC.matcher(expression);
+      while (metric.find()) {
+        assertThat(exportedMetrics).as("metric in: " + expression).contains(metric.group());
+      }
+    }
+  }
+
+  /** Parses a command array as the lanes CLI would; returns it. */
+  private static List<String> assertLanesCommand(JsonNode command, String subcommand) {
+    assertThat(command).as("command").isNotNull();
+    List<String> args = new ArrayList<>();
+    command.forEach(arg -> args.add(arg.asText()));
+    assertThat(args).as("command").startsWith(subcommand);
+    PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    CommandLine cli = new CommandLine(new LanesCommand(sink, sink, Map.of()));
+    assertThatCode(() -> cli.parseArgs(args.toArray(String[]::new)))
+        .as("lanes " + String.join(" ", args))
+        .doesNotThrowAnyException();
+    return args;
+  }
+
+  private static JsonNode jobContainer(JsonNode job) {
+    return job.get("spec").get("template").get("spec").get("containers").get(0);
+  }
+
+  /** SnakeYAML reads the file: unlike Jackson's YAML parser it applies merge keys ({@code <<}). */
+  private static JsonNode yaml(Path file) throws IOException {
+    try (Reader reader = Files.newBufferedReader(file)) {
+      Object document = new Yaml().load(reader);
+      return JSON.valueToTree(document);
+    }
+  }
+
+  private static void collectField(JsonNode node, String field, List<String> into) {
+    if (node.isObject()) {
+      node.fields()
+          .forEachRemaining(
+              entry -> {
+                if (entry.getKey().equals(field) && entry.getValue().isTextual()) {
+                  into.add(entry.getValue().asText());
+                } else {
+                  collectField(entry.getValue(), field, into);
+                }
+              });
+    } else if (node.isArray()) {
+      node.forEach(child -> collectField(child, field, into));
+    }
+  }
+}
