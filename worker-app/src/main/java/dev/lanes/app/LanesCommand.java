@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       DltCommand.class,
       TopicsCommand.class,
       ConfigCommand.class,
-      FakeDependencyCommand.class
+      FakeDependencyCommand.class,
+      BenchCommand.class
     })
 final class LanesCommand implements Callable<Integer> {
 

@@ -1,0 +1,38 @@
+package dev.lanes.app.bench;
+
+import dev.lanes.topics.LaneTopics;
+import dev.lanes.topics.TopicCatalog;
+import dev.lanes.topics.TopicProvisioner;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+
+/** What every scenario gets: the cluster, where to print progress, and fresh lane topics. */
+public record BenchContext(Map<String, Object> client, PrintStream out) {
+
+  /** A lane of its own for one measurement, with its retry and dead-letter topics. */
+  public LaneTopics freshLane(String prefix, int partitions) {
+    String lane = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    LaneTopics topics =
+        TopicCatalog.defaults()
+            .withReplication((short) 1, 1)
+            .withLane(lane, partitions, Duration.ofHours(1))
+            .lane(lane);
+    try (Admin admin = Admin.create(client)) {
+      new TopicProvisioner(admin, Duration.ofSeconds(60)).provisionLanes(List.of(topics));
+    }
+    return topics;
+  }
+
+  public String bootstrapServers() {
+    return String.valueOf(client.get("bootstrap.servers"));
+  }
+
+  /** A progress line on the bench's output. */
+  public void progress(String line) {
+    out.println("bench: " + line);
+  }
+}
