@@ -17,19 +17,33 @@ class BenchCommandIT {
 
   @Test
   void benchRunsItsScenariosAndWritesEveryFigureAsJson(TestKafka kafka) throws Exception {
+    // The quick scenarios; the others (a 60 s outage, a large backlog) are for `lanes bench`.
     Path json = dir.resolve("bench.json");
+    Path retryJson = dir.resolve("retry.json");
 
     CliRun bench =
         CliRun.of(
             "bench",
+            "--scenario",
+            "throughput",
             "--records",
             "5000",
             "--bootstrap-server",
             kafka.bootstrapServers(),
             "--json",
             json.toString());
+    CliRun retries =
+        CliRun.of(
+            "bench",
+            "--scenario",
+            "retry-delay",
+            "--bootstrap-server",
+            kafka.bootstrapServers(),
+            "--json",
+            retryJson.toString());
 
     assertThat(bench.exitCode()).as(bench.toString()).isZero();
+    assertThat(retries.exitCode()).as(retries.toString()).isZero();
     JsonNode results = new ObjectMapper().readTree(json.toFile());
     JsonNode throughput = results.get("scenarios").get("throughput");
     for (String figure :
@@ -42,7 +56,8 @@ class BenchCommandIT {
         }) {
       assertThat(throughput.get(figure).asDouble()).as(figure).isPositive();
     }
-    JsonNode retry = results.get("scenarios").get("retry-delay");
+    JsonNode retry =
+        new ObjectMapper().readTree(retryJson.toFile()).get("scenarios").get("retry-delay");
     assertThat(retry.get("retried").asInt()).isEqualTo(retry.get("tasks").asInt());
     assertThat(retry.get("early").asInt()).as("never early").isZero();
     assertThat(retry.has("overshoot_p50_ms") && retry.has("overshoot_p99_ms")).isTrue();
@@ -55,6 +70,9 @@ class BenchCommandIT {
     CliRun bench = CliRun.of("bench", "--scenario", "warp-speed", "--bootstrap-server", "x:1");
 
     assertThat(bench.exitCode()).isEqualTo(2);
-    assertThat(bench.err()).contains("--scenario must be one of [throughput, retry-delay]");
+    assertThat(bench.err())
+        .contains(
+            "--scenario must be one of [throughput, io-bound, isolation, outage, retry-delay,"
+                + " memory]");
   }
 }

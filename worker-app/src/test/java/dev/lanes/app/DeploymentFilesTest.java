@@ -205,15 +205,13 @@ class DeploymentFilesTest {
 
   private static void collectField(JsonNode node, String field, List<String> into) {
     if (node.isObject()) {
-      node.fields()
-          .forEachRemaining(
-              entry -> {
-                if (entry.getKey().equals(field) && entry.getValue().isTextual()) {
-                  into.add(entry.getValue().asText());
-                } else {
-                  collectField(entry.getValue(), field, into);
-                }
-              });
+      for (Map.Entry<String, JsonNode> entry : node.properties()) {
+        if (entry.getKey().equals(field) && entry.getValue().isTextual()) {
+          into.add(entry.getValue().asText());
+        } else {
+          collectField(entry.getValue(), field, into);
+        }
+      }
     } else if (node.isArray()) {
       node.forEach(child -> collectField(child, field, into));
     }

@@ -10,8 +10,9 @@ import java.util.Map;
 /** The bench's scenarios by name, and how their results are printed. */
 public final class Scenarios {
 
-  /** Scenarios implemented so far; the others of the plan are not measured yet. */
-  static final List<String> NAMES = List.of("throughput", "retry-delay");
+  /** Every scenario, in the order {@code all} runs them. */
+  static final List<String> NAMES =
+      List.of("throughput", "io-bound", "isolation", "outage", "retry-delay", "memory");
 
   private static final int RETRY_TASKS = 200;
 
@@ -41,7 +42,11 @@ public final class Scenarios {
     bench.progress("scenario " + name);
     return switch (name) {
       case "throughput" -> ThroughputScenario.run(bench, records);
+      case "io-bound" -> IoBoundScenario.run(bench, records);
+      case "isolation" -> IsolationScenario.run(bench, records);
+      case "outage" -> OutageScenario.run(bench, records);
       case "retry-delay" -> RetryDelayScenario.run(bench, RETRY_TASKS);
+      case "memory" -> MemoryScenario.run(bench, records);
       default -> throw new IllegalArgumentException("unknown scenario " + name);
     };
   }
