@@ -42,7 +42,7 @@ final class IoBoundScenario {
                   if (started.incrementAndGet() == 1) {
                     first.set(System.nanoTime());
                   }
-                  sleepMillis(LATENCY.toMillis());
+                  BenchContext.pause(LATENCY.toMillis());
                   last.accumulateAndGet(System.nanoTime(), Math::max);
                   finished.incrementAndGet();
                 })
@@ -53,17 +53,8 @@ final class IoBoundScenario {
             .withConcurrency(THREADS)
             .withOrdering(OrderingMode.UNORDERED)
             .withMaxInFlight(5000, 2000);
-    try (LanesRuntime runtime =
-        LanesRuntime.builder()
-            .bootstrapServers(bench.bootstrapServers())
-            .handlers(handlers)
-            .lane(config)
-            .build()
-            .start()) {
-      long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      while (finished.get() < tasks && System.nanoTime() - deadline < 0) {
-        sleepMillis(5);
-      }
+    try (LanesRuntime runtime = bench.start(handlers, config)) {
+      BenchContext.awaitAtLeast(finished::get, tasks, TIMEOUT, 5);
     }
     long done = finished.get();
     double seconds = Math.max(1e-9, (last.get() - first.get()) / 1e9);
@@ -81,14 +72,5 @@ final class IoBoundScenario {
     result.put("latency_ms", LATENCY.toMillis());
     result.put("tasks", done);
     return result;
-  }
-
-  private static void sleepMillis(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 }

@@ -61,17 +61,8 @@ final class MemoryScenario {
     sampler.start();
     long start = System.nanoTime();
     long end;
-    try (LanesRuntime runtime =
-        LanesRuntime.builder()
-            .bootstrapServers(bench.bootstrapServers())
-            .handlers(handlers)
-            .lane(config)
-            .build()
-            .start()) {
-      long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      while (handled.get() < count && System.nanoTime() - deadline < 0) {
-        sleepMillis(5);
-      }
+    try (LanesRuntime runtime = bench.start(handlers, config)) {
+      BenchContext.awaitAtLeast(handled::get, count, TIMEOUT, 5);
       end = System.nanoTime();
     } finally {
       sampler.interrupt();
@@ -98,15 +89,6 @@ final class MemoryScenario {
       thread.join(SAMPLE_EVERY.toMillis() * 10);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void sleepMillis(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 }

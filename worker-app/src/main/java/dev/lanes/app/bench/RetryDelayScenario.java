@@ -45,18 +45,9 @@ final class RetryDelayScenario {
         LaneConfig.of(lane)
             .withGroupId("bench-" + UUID.randomUUID())
             .withRetry(RetryPolicy.of(2, Backoff.fixed(DELAY)));
-    try (LanesRuntime runtime =
-        LanesRuntime.builder()
-            .bootstrapServers(bench.bootstrapServers())
-            .handlers(handlers)
-            .lane(config)
-            .build()
-            .start()) {
+    try (LanesRuntime runtime = bench.start(handlers, config)) {
       BenchRecords.produce(bench, lane.main().name(), "flaky-once", tasks);
-      long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      while (retriedAt.size() < tasks && System.nanoTime() - deadline < 0) {
-        sleepMillis(20);
-      }
+      BenchContext.awaitAtLeast(retriedAt::size, tasks, TIMEOUT, 20);
     }
     long[] overshoots =
         retriedAt.entrySet().stream()
@@ -85,14 +76,5 @@ final class RetryDelayScenario {
     }
     int index = (int) Math.ceil(quantile * sorted.length) - 1;
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-  }
-
-  private static void sleepMillis(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 }

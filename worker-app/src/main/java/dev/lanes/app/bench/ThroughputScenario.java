@@ -110,17 +110,8 @@ final class ThroughputScenario {
             .withGroupId("bench-" + UUID.randomUUID())
             .withOrdering(ordering)
             .withConcurrency(Math.max(2, Runtime.getRuntime().availableProcessors()));
-    try (LanesRuntime runtime =
-        LanesRuntime.builder()
-            .bootstrapServers(bench.bootstrapServers())
-            .handlers(handlers)
-            .lane(config)
-            .build()
-            .start()) {
-      long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      while (handled.get() < records && System.nanoTime() - deadline < 0) {
-        sleepMillis(1);
-      }
+    try (LanesRuntime runtime = bench.start(handlers, config)) {
+      BenchContext.awaitAtLeast(handled::get, records, TIMEOUT, 1);
       return rate(handled.get(), first.get(), System.nanoTime());
     }
   }
@@ -134,14 +125,5 @@ final class ThroughputScenario {
 
   static double round(double value) {
     return Math.round(value * 1000) / 1000.0;
-  }
-
-  private static void sleepMillis(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 }
