@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -57,6 +58,7 @@ public final class FlakyHttpService implements AutoCloseable {
   private final AtomicReference<FlakyMode> mode = new AtomicReference<>(FlakyMode.HEALTHY);
   private final AtomicLong calls = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile Consumer<URI> successListener = uri -> {};
 
   /** Starts a healthy service on {@code port} of 127.0.0.1; 0 picks a free port. */
   public static FlakyHttpService start(int port) {
@@ -134,6 +136,16 @@ public final class FlakyHttpService implements AutoCloseable {
     calls.set(0);
   }
 
+  /**
+   * Calls {@code listener} with the request URI of every call answered 200, before the answer is
+   * sent, on the service's own threads; replaces any listener set before. Failure drills use it to
+   * learn which tasks reached the dependency: a call recorded here happened even if the worker that
+   * made it dies before reading the answer.
+   */
+  public void onSuccess(Consumer<URI> listener) {
+    successListener = Objects.requireNonNull(listener, "listener");
+  }
+
   FlakyMode mode() {
     return mode.get();
   }
@@ -170,6 +182,9 @@ public final class FlakyHttpService implements AutoCloseable {
         Thread.sleep(current.latency().toMillis());
       }
       boolean ok = !current.fails(random.getAsDouble());
+      if (ok) {
+        successListener.accept(exchange.getRequestURI());
+      }
       HttpReplies.json(
           exchange, ok ? 200 : current.status(), "{\"ok\":" + ok + ",\"call\":" + call + "}");
     } catch (InterruptedException e) {

@@ -11,8 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.PrimitiveIterator;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,20 @@ class FlakyHttpServiceTest {
     assertThat(second.body()).isEqualTo("{\"ok\":true,\"call\":2}");
     assertThat(service.calls()).isEqualTo(2);
     assertThat(service.workUri()).hasToString("http://127.0.0.1:" + service.port() + "/work");
+  }
+
+  @Test
+  void successListenerHearsOnlyCallsAnsweredOk() throws Exception {
+    List<URI> answered = new CopyOnWriteArrayList<>();
+    service.onSuccess(answered::add);
+
+    send("GET", URI.create(service.workUri() + "?id=a"));
+    service.failWith(503, 1.0);
+    send("GET", URI.create(service.workUri() + "?id=b"));
+    service.recover();
+    send("POST", URI.create(service.workUri() + "?id=c"));
+
+    assertThat(answered).extracting(URI::getQuery).containsExactly("id=a", "id=c");
   }
 
   @Test

@@ -1,0 +1,187 @@
+package dev.lanes.app.drill;
+
+import dev.lanes.diagnostics.FlakyHttpService;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Everything a failure drill runs against: a restartable broker in this JVM, the lane's topics
+ * (made by {@code lanes topics apply}), the fake dependency that records which tasks reached it, a
+ * producer of tasks with unique ids, the committed-offset checker, and worker processes ({@code
+ * lanes run}) started from the packaged jar.
+ */
+final class DrillRig implements AutoCloseable {
+
+  private static final Duration WORKER_START = Duration.ofSeconds(90);
+  private static final Duration WORKER_STOP = Duration.ofSeconds(90);
+
+  private final Path dir;
+  private final DrillLane lane;
+  private final Path config;
+  private final DrillBroker broker;
+  private final FlakyHttpService dependency;
+  private final TaskFates fates = new TaskFates();
+  private final RecordIndex index = new RecordIndex();
+  private final DrillProducer producer;
+  private final CommittedOffsetChecker checker;
+  private final List<LanesProcess> workers = new ArrayList<>();
+  private final long startedAt = System.nanoTime();
+
+  private DrillRig(Path dir, DrillLane lane) {
+    this.dir = dir;
+    this.lane = lane;
+    this.config = lane.writeConfig(dir);
+    this.broker = DrillBroker.start(dir.resolve("broker"));
+    this.dependency = FlakyHttpService.start(0);
+    dependency.onSuccess(uri -> fates.completed(idOf(uri)));
+    LanesProcess.runToCompletion(
+        "topics-apply", dir, cli("topics", "apply"), Duration.ofSeconds(90));
+    this.producer =
+        new DrillProducer(broker.bootstrapServers(), lane.mainTopic(), dependency.workUri(), index);
+    this.checker = new CommittedOffsetChecker(broker.bootstrapServers(), lane, index, fates);
+  }
+
+  static DrillRig start(Path dir, DrillLane lane) {
+    return new DrillRig(dir, lane);
+  }
+
+  DrillProducer producer() {
+    return producer;
+  }
+
+  FlakyHttpService dependency() {
+    return dependency;
+  }
+
+  DrillBroker broker() {
+    return broker;
+  }
+
+  DrillLane lane() {
+    return lane;
+  }
+
+  /** Starts {@code lanes run} in a new JVM and returns once it runs the lane. */
+  LanesProcess startWorker() {
+    LanesProcess worker =
+        LanesProcess.start("worker-" + (workers.size() + 1), dir, cli("run", "--http-port", "0"));
+    workers.add(worker);
+    worker.awaitOutput("lanes: running lanes", WORKER_START);
+    note("started " + worker.name());
+    return worker;
+  }
+
+  /** Prints a timeline line, e.g. {@code [drill +12.3s done=3400] killed worker-1}. */
+  void note(String event) {
+    System.out.printf(
+        "[drill %s +%.1fs done=%d] %s%n",
+        lane.name(), (System.nanoTime() - startedAt) / 1e9, doneCount(), event);
+  }
+
+  /** Tasks produced so far that completed or were dead-lettered. */
+  int doneCount() {
+    int done = 0;
+    for (String id : producer.produced()) {
+      done += fates.isDone(id) ? 1 : 0;
+    }
+    return done;
+  }
+
+  /** Waits until {@code more} further tasks are done than now; returns how long that took. */
+  Duration awaitProgress(int more, Duration timeout) {
+    long from = System.nanoTime();
+    int target = doneCount() + more;
+    awaitDone(() -> doneCount() >= target, "progress to " + target + " done tasks", timeout);
+    return Duration.ofNanos(System.nanoTime() - from);
+  }
+
+  /** Waits until every task produced so far completed or was dead-lettered. */
+  void awaitAllDone(Duration timeout) {
+    awaitDone(() -> doneCount() == producer.produced().size(), "every produced task done", timeout);
+  }
+
+  /**
+   * Stops production, stops every live worker with SIGTERM, takes the checker's last sample and
+   * reports; prints the report, which names the drill, so the figures land in the build log.
+   */
+  DrillReport finish(String drill) {
+    producer.stopSteady();
+    for (LanesProcess worker : workers) {
+      if (worker.isAlive()) {
+        worker.terminate(WORKER_STOP);
+      }
+    }
+    checker.finish();
+    DrillReport report = DrillReport.of(drill, producer.produced(), fates);
+    System.out.println(report + " checker: " + checker.summary());
+    return report;
+  }
+
+  CommittedOffsetChecker checker() {
+    return checker;
+  }
+
+  /** The last lines of every worker's output, for a failure message. */
+  String workerOutput() {
+    StringBuilder out = new StringBuilder();
+    for (LanesProcess worker : workers) {
+      out.append("--- ").append(worker.name()).append(" ---\n").append(worker.tail(40));
+    }
+    return out.toString();
+  }
+
+  @Override
+  public void close() {
+    for (LanesProcess worker : workers) {
+      if (worker.isAlive()) {
+        worker.kill();
+      }
+    }
+    producer.close();
+    checker.close();
+    dependency.close();
+    broker.close();
+  }
+
+  private List<String> cli(String... command) {
+    List<String> args = new ArrayList<>(List.of(command));
+    args.addAll(
+        List.of("--bootstrap-server", broker.bootstrapServers(), "--config", config.toString()));
+    return args;
+  }
+
+  private void awaitDone(BooleanSupplier condition, String what, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "no "
+                + what
+                + " within "
+                + timeout
+                + ": "
+                + DrillReport.of("timed-out", producer.produced(), fates)
+                + "\n"
+                + workerOutput());
+      }
+      LanesProcess.sleep(Duration.ofMillis(200));
+    }
+  }
+
+  private static String idOf(URI uri) {
+    String query = uri.getQuery();
+    if (query == null || !query.startsWith("id=")) {
+      throw new IllegalArgumentException("a drill call without ?id=: " + uri);
+    }
+    return query.substring("id=".length());
+  }
+
+  Set<String> produced() {
+    return producer.produced();
+  }
+}
