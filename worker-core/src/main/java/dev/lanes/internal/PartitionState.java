@@ -5,13 +5,15 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * What the lane knows about one partition it owns. Offsets, counts and pause state belong to the
- * poll thread; workers read only {@link #isRevoked()} and use {@link #chains()}.
+ * poll thread; workers read only {@link #isRevoked()} and use {@link #chains()} and {@link
+ * #startGate()}.
  */
 final class PartitionState {
 
   private final TopicPartition topicPartition;
   private final PartitionOffsets offsets;
   private final KeyedChains chains = new KeyedChains();
+  private final StartGate startGate = new StartGate();
   private final boolean holdsRetries;
   private volatile boolean revoked;
   private final AtomicReference<String> blockedOn = new AtomicReference<>();
@@ -37,6 +39,11 @@ final class PartitionState {
 
   KeyedChains chains() {
     return chains;
+  }
+
+  /** Decides which batches may still start once the worker stops. */
+  StartGate startGate() {
+    return startGate;
   }
 
   /** Records handed to workers and not yet handed back, whether they ran or were skipped. */

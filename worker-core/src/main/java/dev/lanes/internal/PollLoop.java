@@ -307,9 +307,15 @@ final class PollLoop {
     }
   }
 
-  /** Graceful stop: no more fetching; wait for in-flight tasks up to the grace period. */
+  /**
+   * Graceful stop: no more fetching, no batch starts above what already started; wait for the rest
+   * up to the grace period.
+   */
   private void finishInFlight() throws InterruptedException {
     pauses.stopFetching(work.partitions(), work.count());
+    for (PartitionState partition : work.partitions()) {
+      partition.startGate().close();
+    }
     long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
     long pollEvery = config.pollTimeout().toNanos();
     while (work.count() > 0 && System.nanoTime() - deadline < 0) {

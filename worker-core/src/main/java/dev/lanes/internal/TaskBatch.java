@@ -82,6 +82,12 @@ final class TaskBatch implements Runnable, Completion {
   @Override
   public void run() {
     try {
+      // A stopping worker leaves batches above the work it already started to the next owner.
+      if (!partition
+          .startGate()
+          .tryStart(records.get(from).offset(), records.get(to - 1).offset())) {
+        return;
+      }
       for (int i = from; i < to; i++) {
         // A revoked partition's records now belong to another member, a blocked one's wait for
         // its dependency: leave them.
