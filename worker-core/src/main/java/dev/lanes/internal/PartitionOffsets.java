@@ -138,6 +138,15 @@ final class PartitionOffsets {
 
   private int slotOf(long offset) {
     int mask = offsets.length - 1;
+    // Offsets are nearly always contiguous: then the slot follows from the distance to the head,
+    // and the search (a dozen probes in a full window, for every record) is only for gaps.
+    long distance = size > 0 ? offset - offsets[head] : -1;
+    if (distance >= 0 && distance < size) {
+      int slot = (head + (int) distance) & mask;
+      if (offsets[slot] == offset) {
+        return slot;
+      }
+    }
     int low = 0;
     int high = size - 1;
     while (low <= high) {

@@ -28,13 +28,16 @@ public final class TaskCodec {
   static final String SCHEMA_VERSION = "schemaVersion";
 
   private final ObjectMapper mapper;
+  private final EnvelopeReader envelopes;
 
   public TaskCodec() {
     this(new ObjectMapper());
   }
 
+  /** Configure {@code mapper} before: decoding payloads uses a snapshot of its settings. */
   public TaskCodec(ObjectMapper mapper) {
     this.mapper = mapper;
+    this.envelopes = new EnvelopeReader(mapper);
   }
 
   /**
@@ -47,6 +50,11 @@ public final class TaskCodec {
     if (value == null || value.length == 0) {
       throw new MalformedTaskException(RejectionReason.EMPTY, "record has no value");
     }
+    Task task = envelopes.read(value, recordTimestamp);
+    if (task != null) {
+      return task;
+    }
+    // Not the common well-formed case: read the tree, which names what is wrong, if anything.
     JsonNode root = parse(value);
     if (!root.isObject()) {
       throw new MalformedTaskException(

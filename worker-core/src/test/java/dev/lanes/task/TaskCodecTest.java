@@ -94,6 +94,44 @@ class TaskCodecTest {
         .hasMessageContaining("(1)");
   }
 
+  @Test
+  void aRepeatedFieldKeepsItsLastValueAsATreeWould() {
+    Task task = decode("{\"type\":5,\"type\":\"noop\",\"id\":\"a\",\"id\":\"b\"}");
+
+    assertThat(task.type()).isEqualTo("noop");
+    assertThat(task.id()).isEqualTo("b");
+  }
+
+  @Test
+  void readsNullFieldsAsLeftOutAndSkipsNestedUnknownOnes() {
+    Task task =
+        decode(
+            "{\"id\":null,\"extra\":{\"type\":\"inner\",\"a\":[1,{\"b\":2}]},\"type\":\"noop\","
+                + "\"payload\":null,\"createdAt\":null,\"schemaVersion\":null}");
+
+    assertThat(task.type()).isEqualTo("noop");
+    assertThat(task.id()).hasSize(36);
+    assertThat(task.payload().isObject()).isTrue();
+    assertThat(task.createdAt()).isEqualTo(Instant.ofEpochMilli(RECORD_TIME));
+    assertThat(task.schemaVersion()).isEqualTo(Task.CURRENT_SCHEMA_VERSION);
+  }
+
+  @Test
+  void decodesNestedAndNonObjectPayloadsLikeATree() throws Exception {
+    String payload = "{\"list\":[1,2.5,\"x\",null,{\"deep\":[true]}],\"n\":12345678901}";
+    Task nested = decode("{\"type\":\"noop\",\"payload\":" + payload + "}");
+    Task number = decode("{\"payload\":7,\"type\":\"noop\",\"schemaVersion\":1.0}");
+
+    assertThat(nested.payload()).isEqualTo(new ObjectMapper().readTree(payload));
+    assertThat(number.payload().asInt()).isEqualTo(7);
+    assertThat(number.schemaVersion()).isEqualTo(1);
+  }
+
+  @Test
+  void ignoresWhatFollowsTheEnvelopeAsATreeWould() {
+    assertThat(decode("{\"type\":\"noop\"} trailing").type()).isEqualTo("noop");
+  }
+
   private Task decode(String json) {
     return codec.decode(json.getBytes(UTF_8), RECORD_TIME);
   }

@@ -73,6 +73,7 @@ public final class Scenarios {
     machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     List<String> notes = new ArrayList<>();
     notes.add("broker in the same JVM unless --bootstrap-server was given");
+    notes.add("memory: the worker runs in a JVM of its own, so its heap excludes the broker");
     machine.put("notes", notes);
     return machine;
   }
