@@ -25,7 +25,14 @@ class RebalanceIT {
       GroupProtocol protocol, TestKafka kafka) {
     String topic = kafka.uniqueName("tasks.rebalance");
     kafka.createTopic(topic, 6);
-    kafka.send(topic, TaskRecords.tasks(topic, "task", "work", TASKS));
+    // Keyed, so every partition holds a share: keyless records land in whichever partition the
+    // sticky partitioner picked for a batch, and the partitions that move to the joining worker
+    // could then be ones the first had already emptied.
+    kafka.send(
+        topic,
+        IntStream.range(0, TASKS)
+            .mapToObj(i -> TaskRecords.task(topic, "key-" + i, "task-" + i, "work"))
+            .toList());
     LaneConfig lane = TestRuntimes.lane(kafka, "batch", topic).withConcurrency(2);
 
     TaskJournal first = new TaskJournal();
