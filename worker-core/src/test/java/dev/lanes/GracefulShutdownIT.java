@@ -48,6 +48,37 @@ class GracefulShutdownIT {
   }
 
   @Test
+  void closeLeavesPolledTasksThatHaveNotStartedToTheNextOwner(TestKafka kafka) {
+    String topic = kafka.uniqueName("tasks.shutdown-gate");
+    kafka.createTopic(topic, 2);
+    kafka.send(topic, TaskRecords.tasks(topic, "task", "work", TASKS));
+    // The default in-flight limit polls the whole backlog at once; two threads run it slowly.
+    LaneConfig lane = TestRuntimes.lane(kafka, "batch", topic).withConcurrency(2);
+
+    Set<String> started = ConcurrentHashMap.newKeySet();
+    TaskJournal first = new TaskJournal();
+    LanesRuntime runtime = TestRuntimes.start(kafka, handlers(first, started), lane);
+    await().atMost(Duration.ofSeconds(30)).until(() -> first.count() >= 10);
+    runtime.close();
+
+    // Finishing every polled task would have run all of them before stopping.
+    assertThat(first.count()).as("the stop ran only what had started").isLessThan(TASKS / 2);
+    assertThat(first.ids()).as("every started task finished").isEqualTo(started);
+    assertThat(TestRuntimes.committedTotal(kafka, lane.groupId()))
+        .as("committed offsets cover exactly the finished tasks")
+        .isEqualTo(first.count());
+
+    TaskJournal second = new TaskJournal();
+    try (LanesRuntime restarted = TestRuntimes.start(kafka, handlers(second, started), lane)) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> first.count() + second.count() >= TASKS);
+    }
+    Set<String> repeated = new HashSet<>(first.ids());
+    repeated.retainAll(second.ids());
+    assertThat(repeated).as("tasks processed again after the restart").isEmpty();
+    assertThat(first.count() + second.count()).isEqualTo(TASKS);
+  }
+
+  @Test
   void aShutdownGraceLongerThanMaxPollIntervalStillCommitsTheFinishedWork(TestKafka kafka) {
     String topic = kafka.uniqueName("tasks.longshutdown");
     kafka.createTopic(topic, 1);

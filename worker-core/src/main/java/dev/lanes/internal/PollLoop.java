@@ -332,6 +332,17 @@ final class PollLoop {
           role,
           work.count());
     }
+    long leftUnstarted = 0;
+    for (PartitionState partition : work.partitions()) {
+      leftUnstarted += partition.startGate().leftUnstarted();
+    }
+    if (leftUnstarted > 0) {
+      log.info(
+          "stop left polled tasks unstarted lane={} loop={} tasks={} (the next owner runs them)",
+          config.name(),
+          role,
+          leftUnstarted);
+    }
   }
 
   private void close() {

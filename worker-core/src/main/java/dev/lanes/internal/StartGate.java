@@ -20,6 +20,7 @@ final class StartGate {
   // (highest started offset + 1) << 1, low bit set once closed: one atomic for both, so no batch
   // can move the mark after the gate closed.
   private final AtomicLong state = new AtomicLong();
+  private final AtomicLong leftUnstarted = new AtomicLong();
 
   /** Whether a batch covering {@code firstOffset..lastOffset} may start; records it if so. */
   boolean tryStart(long firstOffset, long lastOffset) {
@@ -42,5 +43,14 @@ final class StartGate {
 
   boolean isClosed() {
     return (state.get() & CLOSED) != 0;
+  }
+
+  /** Counts records of a batch the gate refused: left, uncommitted, to the next owner. */
+  void leftUnstarted(int records) {
+    leftUnstarted.addAndGet(records);
+  }
+
+  long leftUnstarted() {
+    return leftUnstarted.get();
   }
 }

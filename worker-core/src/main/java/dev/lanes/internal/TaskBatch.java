@@ -83,9 +83,9 @@ final class TaskBatch implements Runnable, Completion {
   public void run() {
     try {
       // A stopping worker leaves batches above the work it already started to the next owner.
-      if (!partition
-          .startGate()
-          .tryStart(records.get(from).offset(), records.get(to - 1).offset())) {
+      StartGate gate = partition.startGate();
+      if (!gate.tryStart(records.get(from).offset(), records.get(to - 1).offset())) {
+        gate.leftUnstarted(size());
         return;
       }
       for (int i = from; i < to; i++) {

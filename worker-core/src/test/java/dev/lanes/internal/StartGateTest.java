@@ -43,4 +43,12 @@ class StartGateTest {
 
     assertThat(gate.tryStart(0, 0)).isFalse();
   }
+
+  @Test
+  void countsTheRecordsLeftUnstarted() {
+    gate.leftUnstarted(3);
+    gate.leftUnstarted(4);
+
+    assertThat(gate.leftUnstarted()).isEqualTo(7);
+  }
 }
