@@ -32,19 +32,7 @@ class GracefulShutdownIT {
     runtime.close();
 
     assertThat(first.count()).as("stopped before the backlog was done").isLessThan(TASKS);
-    assertThat(first.ids()).as("every started task finished").isEqualTo(started);
-    assertThat(TestRuntimes.committedTotal(kafka, lane.groupId()))
-        .as("committed offsets cover exactly the finished tasks")
-        .isEqualTo(first.count());
-
-    TaskJournal second = new TaskJournal();
-    try (LanesRuntime restarted = TestRuntimes.start(kafka, handlers(second, started), lane)) {
-      await().atMost(Duration.ofSeconds(60)).until(() -> first.count() + second.count() >= TASKS);
-    }
-    Set<String> repeated = new HashSet<>(first.ids());
-    repeated.retainAll(second.ids());
-    assertThat(repeated).as("tasks processed again after a clean restart").isEmpty();
-    assertThat(first.count() + second.count()).isEqualTo(TASKS);
+    assertCleanStopAndRestart(kafka, lane, first, started);
   }
 
   @Test
@@ -63,19 +51,7 @@ class GracefulShutdownIT {
 
     // Finishing every polled task would have run all of them before stopping.
     assertThat(first.count()).as("the stop ran only what had started").isLessThan(TASKS / 2);
-    assertThat(first.ids()).as("every started task finished").isEqualTo(started);
-    assertThat(TestRuntimes.committedTotal(kafka, lane.groupId()))
-        .as("committed offsets cover exactly the finished tasks")
-        .isEqualTo(first.count());
-
-    TaskJournal second = new TaskJournal();
-    try (LanesRuntime restarted = TestRuntimes.start(kafka, handlers(second, started), lane)) {
-      await().atMost(Duration.ofSeconds(60)).until(() -> first.count() + second.count() >= TASKS);
-    }
-    Set<String> repeated = new HashSet<>(first.ids());
-    repeated.retainAll(second.ids());
-    assertThat(repeated).as("tasks processed again after the restart").isEmpty();
-    assertThat(first.count() + second.count()).isEqualTo(TASKS);
+    assertCleanStopAndRestart(kafka, lane, first, started);
   }
 
   @Test
@@ -120,6 +96,27 @@ class GracefulShutdownIT {
     assertThat(TestRuntimes.committedTotal(kafka, lane.groupId()))
         .as("the member was still in its group when it committed")
         .isEqualTo(4);
+  }
+
+  /**
+   * Every started task finished and was committed, nothing else was; a restart runs exactly the
+   * rest.
+   */
+  private static void assertCleanStopAndRestart(
+      TestKafka kafka, LaneConfig lane, TaskJournal first, Set<String> started) {
+    assertThat(first.ids()).as("every started task finished").isEqualTo(started);
+    assertThat(TestRuntimes.committedTotal(kafka, lane.groupId()))
+        .as("committed offsets cover exactly the finished tasks")
+        .isEqualTo(first.count());
+
+    TaskJournal second = new TaskJournal();
+    try (LanesRuntime restarted = TestRuntimes.start(kafka, handlers(second, started), lane)) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> first.count() + second.count() >= TASKS);
+    }
+    Set<String> repeated = new HashSet<>(first.ids());
+    repeated.retainAll(second.ids());
+    assertThat(repeated).as("tasks processed again after a clean restart").isEmpty();
+    assertThat(first.count() + second.count()).isEqualTo(TASKS);
   }
 
   private static HandlerRegistry handlers(TaskJournal journal, Set<String> started) {

@@ -72,6 +72,22 @@ final class InFlightWork {
     return states;
   }
 
+  /** The lane is stopping: from now on no batch starts above the work already started. */
+  void closeStartGates() {
+    for (PartitionState partition : owned.values()) {
+      partition.startGate().close();
+    }
+  }
+
+  /** Records the closed start gates refused so far: left, uncommitted, to the next owner. */
+  long leftUnstarted() {
+    long left = 0;
+    for (PartitionState partition : owned.values()) {
+      left += partition.startGate().leftUnstarted();
+    }
+    return left;
+  }
+
   /** Stops owning {@code partitions}: later completions of theirs are dropped. */
   void forget(Collection<PartitionState> partitions) {
     partitions.forEach(partition -> owned.remove(partition.topicPartition()));

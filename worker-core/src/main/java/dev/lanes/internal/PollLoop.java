@@ -313,9 +313,7 @@ final class PollLoop {
    */
   private void finishInFlight() throws InterruptedException {
     pauses.stopFetching(work.partitions(), work.count());
-    for (PartitionState partition : work.partitions()) {
-      partition.startGate().close();
-    }
+    work.closeStartGates();
     long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
     long pollEvery = config.pollTimeout().toNanos();
     while (work.count() > 0 && System.nanoTime() - deadline < 0) {
@@ -332,10 +330,7 @@ final class PollLoop {
           role,
           work.count());
     }
-    long leftUnstarted = 0;
-    for (PartitionState partition : work.partitions()) {
-      leftUnstarted += partition.startGate().leftUnstarted();
-    }
+    long leftUnstarted = work.leftUnstarted();
     if (leftUnstarted > 0) {
       log.info(
           "stop left polled tasks unstarted lane={} loop={} tasks={} (the next owner runs them)",
