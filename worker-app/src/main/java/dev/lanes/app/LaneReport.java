@@ -8,8 +8,8 @@ import java.io.PrintStream;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 
-/** What one lane processed, read from the runtime's meters. */
-record LaneReport(
+/** What one lane processed, read from the runtime's meters (by {@code run} and the demo). */
+public record LaneReport(
     String lane,
     long succeeded,
     long retried,
@@ -18,7 +18,7 @@ record LaneReport(
     double meanHandlerMillis,
     double maxHandlerMillis) {
 
-  static LaneReport read(MeterRegistry registry, String lane) {
+  public static LaneReport read(MeterRegistry registry, String lane) {
     Collection<Timer> timers =
         registry.find(MetricNames.HANDLER_DURATION).tag(MetricNames.TAG_LANE, lane).timers();
     long calls = timers.stream().mapToLong(Timer::count).sum();
@@ -41,11 +41,11 @@ record LaneReport(
    * Records the lane is done with: handled, or in the dead-letter topic (records that are not tasks
    * included). A retried task is not done until its last attempt.
    */
-  long finished() {
+  public long finished() {
     return succeeded + deadLettered;
   }
 
-  static void printHeader(PrintStream out) {
+  public static void printHeader(PrintStream out) {
     out.printf(
         "%-10s %9s %9s %9s %13s %9s %11s %10s%n",
         "lane",
@@ -58,7 +58,7 @@ record LaneReport(
         "max (ms)");
   }
 
-  void print(PrintStream out, long produced) {
+  public void print(PrintStream out, long produced) {
     out.printf(
         "%-10s %9d %9d %9d %13d %9d %11.2f %10.1f%n",
         lane,

@@ -3,26 +3,33 @@ package dev.lanes.app;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code lanes}: without a subcommand it runs the demo, the way a first-time user starts. */
+/**
+ * {@code lanes}: without a subcommand it runs the demo, the way a first-time user starts. The
+ * worker's commands are listed here; the tools (demo, broker, fake-dependency, bench) are added by
+ * {@link ToolCommands} when lanes-tools is on the class path.
+ */
 @Command(
     name = "lanes",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Kafka task workers that keep working when dependencies fail.",
     subcommands = {
-      DemoCli.class,
-      BrokerCommand.class,
       RunCommand.class,
       ProduceCommand.class,
       DltCommand.class,
       TopicsCommand.class,
-      ConfigCommand.class,
-      FakeDependencyCommand.class,
-      BenchCommand.class
+      ConfigCommand.class
     })
-final class LanesCommand implements Callable<Integer> {
+final class LanesCommand implements Callable<Integer>, CommandConsole {
+
+  static final String DEFAULT_COMMAND = "demo";
+
+  @Spec private CommandSpec spec;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -34,21 +41,30 @@ final class LanesCommand implements Callable<Integer> {
     this.env = Map.copyOf(env);
   }
 
-  /** The environment the command reads LANES_* variables from. */
-  Map<String, String> env() {
+  /** The whole command line: the worker's commands and the tools found on the class path. */
+  static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env) {
+    CommandLine lanes = new CommandLine(new LanesCommand(out, err, env));
+    ToolCommands.register(lanes);
+    return lanes;
+  }
+
+  @Override
+  public Map<String, String> env() {
     return env;
   }
 
-  PrintStream out() {
+  @Override
+  public PrintStream out() {
     return out;
   }
 
-  PrintStream err() {
+  @Override
+  public PrintStream err() {
     return err;
   }
 
   @Override
   public Integer call() {
-    return new DemoCli(this).call();
+    return spec.commandLine().execute(DEFAULT_COMMAND);
   }
 }

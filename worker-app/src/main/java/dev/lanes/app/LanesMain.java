@@ -18,15 +18,16 @@ public final class LanesMain {
   }
 
   /** Runs one command line; returns its exit code (0 ok, 1 failed, 2 bad usage). */
-  static int run(List<String> args, PrintStream out, PrintStream err) {
+  public static int run(List<String> args, PrintStream out, PrintStream err) {
     return run(args, out, err, System.getenv());
   }
 
   /** The same, reading LANES_* variables from {@code env}: tests need no real environment. */
-  static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
+  public static int run(
+      List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
     PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
     PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
-    CommandLine cli = new CommandLine(new LanesCommand(out, err, env));
+    CommandLine cli = LanesCommand.commandLine(out, err, env);
     cli.setOut(outWriter);
     cli.setErr(errWriter);
     cli.setParameterExceptionHandler(

@@ -9,7 +9,6 @@ import dev.lanes.app.http.BrokerProbe;
 import dev.lanes.app.http.HealthServer;
 import dev.lanes.app.http.HealthServerConfig;
 import dev.lanes.app.http.Observability;
-import dev.lanes.embedded.EmbeddedKafkaBroker;
 import dev.lanes.topics.ProvisioningReport;
 import dev.lanes.topics.TopicCatalog;
 import dev.lanes.topics.TopicProvisioner;
@@ -58,7 +57,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--embedded",
-      description = "Start a local broker in this process instead of connecting to one.")
+      description =
+          "Start a local broker in this process instead of connecting to one (needs the tools:"
+              + " ./lanes or lanes-tools).")
   private boolean embedded;
 
   @Option(
@@ -240,14 +241,14 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** The broker {@code --embedded} starts, or none. */
-  private record LocalBroker(EmbeddedKafkaBroker broker) implements AutoCloseable {
+  private record LocalBroker(LocalKafka broker) implements AutoCloseable {
 
     static LocalBroker startIf(boolean embedded) {
-      return new LocalBroker(embedded ? EmbeddedKafkaBroker.start() : null);
+      return new LocalBroker(embedded ? LocalKafka.start("run --embedded") : null);
     }
 
     Optional<String> bootstrapServers() {
-      return Optional.ofNullable(broker).map(EmbeddedKafkaBroker::bootstrapServers);
+      return Optional.ofNullable(broker).map(LocalKafka::bootstrapServers);
     }
 
     @Override

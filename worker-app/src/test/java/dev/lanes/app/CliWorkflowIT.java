@@ -2,9 +2,9 @@ package dev.lanes.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lanes.diagnostics.FlakyHttpService;
 import dev.lanes.testkit.KafkaTest;
 import dev.lanes.testkit.TestKafka;
+import dev.lanes.testkit.fake.FlakyHttpService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;

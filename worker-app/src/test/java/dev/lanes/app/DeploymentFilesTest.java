@@ -184,7 +184,8 @@ class DeploymentFilesTest {
     command.forEach(arg -> args.add(arg.asText()));
     assertThat(args).as("command").startsWith(subcommand);
     PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    CommandLine cli = new CommandLine(new LanesCommand(sink, sink, Map.of()));
+    // The worker's commands in full; a tool (fake-dependency) is parsed by lanes-tools' own test.
+    CommandLine cli = LanesCommand.commandLine(sink, sink, Map.of());
     assertThatCode(() -> cli.parseArgs(args.toArray(String[]::new)))
         .as("lanes " + String.join(" ", args))
         .doesNotThrowAnyException();

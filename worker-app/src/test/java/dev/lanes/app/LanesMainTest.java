@@ -16,32 +16,70 @@ class LanesMainTest {
   @Test
   void helpListsTheCommandsAndExitsZero() {
     assertThat(run("--help")).isZero();
-    assertThat(out()).contains("Usage: lanes").contains("demo").contains("fake-dependency");
-    assertThat(run("demo", "--help")).isZero();
-    assertThat(out()).contains("--tasks").contains("--bootstrap-server");
+    assertThat(out()).contains("Usage: lanes").contains("run").contains("dlt").contains("topics");
+    assertThat(run("run", "--help")).isZero();
+    assertThat(out()).contains("--lanes").contains("--bootstrap-server");
   }
 
   @Test
   void anUnknownOptionIsOneLineAndExitCodeTwo() {
-    assertThat(run("demo", "--frobnicate")).isEqualTo(2);
+    assertThat(run("run", "--frobnicate")).isEqualTo(2);
     assertThat(err()).startsWith("lanes: Unknown option: '--frobnicate'");
     assertThat(err().lines()).hasSize(2);
-    assertThat(err()).contains("Try 'lanes demo --help'.");
+    assertThat(err()).contains("Try 'lanes run --help'.");
   }
 
   @Test
   void badValuesNameTheOptionAndExitCodeTwo() {
-    assertThat(run("demo", "--tasks", "many")).isEqualTo(2);
-    assertThat(err()).contains("--tasks").contains("many");
-    err.reset();
-    assertThat(run("demo", "--tasks", "0")).isEqualTo(2);
-    assertThat(err()).isEqualTo("lanes: --tasks must be between 1 and 1000000, was 0\n");
+    assertThat(run("run", "--http-port", "many")).isEqualTo(2);
+    assertThat(err()).contains("--http-port").contains("many");
   }
 
   @Test
   void anUnknownCommandExitsTwo() {
     assertThat(run("frobnicate")).isEqualTo(2);
     assertThat(err()).contains("frobnicate");
+  }
+
+  // The worker's class path has no lanes-tools: these are the answers a worker installation gives.
+
+  @Test
+  void helpListsTheToolsAsNotInstalled() {
+    assertThat(run("--help")).isZero();
+    assertThat(out())
+        .containsPattern("demo\\s+\\(not installed: in lanes-tools\\)")
+        .containsPattern("fake-dependency\\s+\\(not installed: in lanes-tools\\)");
+  }
+
+  @Test
+  void aToolCommandSaysWhichDistributionHasItAndExitsTwo() {
+    for (String tool : List.of("demo", "broker", "fake-dependency", "bench")) {
+      err.reset();
+      assertThat(run(tool, "--port", "9092", "--whatever")).as(tool).isEqualTo(2);
+      assertThat(err())
+          .as(tool)
+          .isEqualTo(
+              "lanes: '"
+                  + tool
+                  + "' is not part of this worker distribution: "
+                  + ToolCommands.WHERE
+                  + "\n");
+    }
+  }
+
+  @Test
+  void noCommandRunsTheDemoWhichAWorkerInstallationLacks() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(err()).startsWith("lanes: 'demo' is not part of this worker distribution");
+  }
+
+  @Test
+  void runEmbeddedWithoutTheToolsSaysWhereTheBrokerIsAndExitsTwo() {
+    assertThat(run("run", "--embedded", "--http-port", "0")).isEqualTo(2);
+    assertThat(err())
+        .contains("run --embedded needs a local Kafka broker, which is not in this distribution")
+        .contains("lanes-tools")
+        .contains("--bootstrap-server");
   }
 
   private int run(String... args) {

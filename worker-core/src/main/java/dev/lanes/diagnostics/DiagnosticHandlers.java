@@ -5,8 +5,8 @@ import dev.lanes.HandlerRegistry;
 /**
  * Built-in handlers for demos, tests and failure rehearsals. Their type names are part of the
  * product: {@code noop}, {@code sleep}, {@code fail}, {@code echo}, {@code http}. {@code http}
- * calls a URL through a named dependency; {@link FlakyHttpService} is a dependency to point it at
- * that fails on command.
+ * calls a URL through a named dependency; test-kit's {@code FlakyHttpService} (and {@code lanes
+ * fake-dependency}) is a dependency to point it at that fails on command.
  */
 public final class DiagnosticHandlers {
 

@@ -13,6 +13,7 @@ import dev.lanes.DependencyUnavailableException;
 import dev.lanes.InvalidTaskException;
 import dev.lanes.Task;
 import dev.lanes.TaskContext;
+import dev.lanes.testkit.fake.FlakyHttpService;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;

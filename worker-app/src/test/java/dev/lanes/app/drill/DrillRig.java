@@ -1,6 +1,6 @@
 package dev.lanes.app.drill;
 
-import dev.lanes.diagnostics.FlakyHttpService;
+import dev.lanes.testkit.fake.FlakyHttpService;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
