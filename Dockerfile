@@ -1,6 +1,13 @@
 # syntax=docker/dockerfile:1
-# The Lanes worker image: one image for every `lanes` command (run, topics, produce, dlt,
-# fake-dependency). Build: docker build -t lanes .
+# Two images from one build:
+#   docker build -t lanes .                              the worker (default target): run, topics,
+#                                                        produce, dlt, config. No kafka_2.13.
+#   docker build --target tools -t lanes-tools .         the worker plus the tools: fake-dependency,
+#                                                        broker, demo, bench (compose's fake-dependency
+#                                                        service uses it).
+# Two images rather than the tools' jars in a second directory of one image: a worker image that
+# does not load Kafka's broker should not ship it either (size, and CVE scans of a server it never
+# runs). The tools image adds one layer on top of the worker's, so it costs little to build.
 #
 # Extra handlers: any jar holding a HandlerProvider (ServiceLoader) placed in /opt/lanes/handlers
 # is loaded by `lanes run --handlers-dir /opt/lanes/handlers` (the default CMD). Mount a directory
@@ -19,21 +26,24 @@ COPY embedded-kafka/pom.xml embedded-kafka/
 COPY test-kit/pom.xml test-kit/
 COPY worker-core/pom.xml worker-core/
 COPY worker-app/pom.xml worker-app/
+COPY lanes-tools/pom.xml lanes-tools/
 
 # Whole src trees, tests included: -DskipTests skips running tests, not compiling them, and
-# `-am` brings test-kit (a test dependency of worker-app) into the reactor.
+# `-am` brings test-kit (a test dependency of worker-app) into the reactor. lanes-tools depends on
+# worker-app, so one build makes both distributions.
 COPY topics/src topics/src
 COPY embedded-kafka/src embedded-kafka/src
 COPY test-kit/src test-kit/src
 COPY worker-core/src worker-core/src
 COPY worker-app/src worker-app/src
+COPY lanes-tools/src lanes-tools/src
 
 # The cache mount keeps ~/.m2 between builds without putting it in a layer.
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -pl worker-app -am package -DskipTests -Dspotless.check.skip=true
+    mvn -B -q -pl lanes-tools -am package -DskipTests -Dspotless.check.skip=true
 
-# ---- runtime --------------------------------------------------------------------------------
-FROM eclipse-temurin:17-jre
+# ---- worker runtime -------------------------------------------------------------------------
+FROM eclipse-temurin:17-jre AS worker-runtime
 
 # curl only serves the HEALTHCHECK below (and compose's).
 RUN apt-get update \
@@ -68,3 +78,17 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
 
 ENTRYPOINT ["java", "-jar", "/opt/lanes/lanes.jar"]
 CMD ["run", "--handlers-dir", "/opt/lanes/handlers"]
+
+# ---- tools: the worker image plus lanes-tools -----------------------------------------------
+FROM worker-runtime AS tools
+# lanes-tools.jar finds the worker's jar and every dependency, kafka_2.13 included, in its own
+# lib/ (manifest Class-Path), so this directory stands alone beside the worker's.
+COPY --from=build /src/lanes-tools/target/lib/ /opt/lanes/tools/lib/
+COPY --from=build /src/lanes-tools/target/lanes-tools.jar /opt/lanes/tools/lanes-tools.jar
+# The worker's liveness check means nothing to a tool; compose gives fake-dependency its own.
+HEALTHCHECK NONE
+ENTRYPOINT ["java", "-jar", "/opt/lanes/tools/lanes-tools.jar"]
+CMD ["--help"]
+
+# ---- worker: the default target (last stage), what `docker build -t lanes .` makes ---------
+FROM worker-runtime AS worker
