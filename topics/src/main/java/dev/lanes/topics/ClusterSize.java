@@ -7,8 +7,8 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * What decides how many replicas a topic can get: the brokers the cluster reports live now, and
- * the voters of its KRaft controller quorum when the cluster lets us read them.
+ * What decides how many replicas a topic can get: the brokers the cluster reports live now, and the
+ * voters of its KRaft controller quorum when the cluster lets us read them.
  *
  * @param liveBrokers brokers in the cluster's metadata now; a stopped broker is not among them
  * @param controllerVoters voters of the controller quorum, empty when the quorum could not be

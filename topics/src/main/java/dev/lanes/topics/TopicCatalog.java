@@ -133,8 +133,7 @@ public final class TopicCatalog {
   public TopicCatalog withLaneAround(String lane, String mainTopic, int partitions) {
     TopicSpec main = TopicSpec.of(mainTopic, partitions, replicationFactor);
     List<LaneTopics> changed = new ArrayList<>(lanes);
-    changed.add(
-        laneAround(lane, main, main.withReplication(replicationFactor, minInsyncReplicas)));
+    changed.add(laneAround(lane, main, main.withReplication(replicationFactor, minInsyncReplicas)));
     return new TopicCatalog(changed, replicationFactor, minInsyncReplicas);
   }
 
@@ -227,7 +226,9 @@ public final class TopicCatalog {
     TopicSpec main = lane.main();
     return lane.deadLetter()
         .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)
-        .map(minInsync -> main.withReplication(main.replicationFactor(), Integer.parseInt(minInsync)))
+        .map(
+            minInsync ->
+                main.withReplication(main.replicationFactor(), Integer.parseInt(minInsync)))
         .orElse(main);
   }
 

@@ -183,7 +183,9 @@ class DeploymentFilesTest {
     assertThat(imageOptions).contains("-XX:+ExitOnOutOfMemoryError");
     for (JsonNode pod : pods) {
       JsonNode spec = pod.get("spec");
-      assertThat(spec.path("enableServiceLinks").isBoolean() && !spec.path("enableServiceLinks").asBoolean())
+      assertThat(
+              spec.path("enableServiceLinks").isBoolean()
+                  && !spec.path("enableServiceLinks").asBoolean())
           .as("enableServiceLinks: false in " + pod.get("metadata").get("labels"))
           .isTrue();
       for (JsonNode env : spec.get("containers").get(0).path("env")) {
@@ -196,8 +198,7 @@ class DeploymentFilesTest {
   }
 
   @Test
-  void kubernetesStartupBudgetOutlastsTheAppsTimeoutsAndGraceOutlastsItsDrain()
-      throws IOException {
+  void kubernetesStartupBudgetOutlastsTheAppsTimeoutsAndGraceOutlastsItsDrain() throws IOException {
     for (String lane : List.of("realtime", "batch")) {
       JsonNode pod =
           yaml(ROOT.resolve("deploy/k8s/deployment-" + lane + ".yaml"))
@@ -207,7 +208,9 @@ class DeploymentFilesTest {
       JsonNode startup = pod.get("containers").get(0).get("startupProbe");
       long budget =
           startup.get("periodSeconds").asLong() * startup.get("failureThreshold").asLong();
-      assertThat(budget).as("startup probe budget of " + lane + " (s)").isGreaterThan(APP_START_WORST_CASE_S);
+      assertThat(budget)
+          .as("startup probe budget of " + lane + " (s)")
+          .isGreaterThan(APP_START_WORST_CASE_S);
       assertThat(pod.get("terminationGracePeriodSeconds").asInt())
           .as("grace of " + lane + " must exceed the drain's worst case with headroom")
           .isGreaterThan(APP_STOP_WORST_CASE_S);
@@ -292,7 +295,8 @@ class DeploymentFilesTest {
   @Test
   void filesNamedInTheComposeFileExist() throws IOException {
     Matcher path =
-        Pattern.compile("(?<![\\w./])(?:\\./)?((?:deploy|docs)/[\\w./-]+\\.[a-z]+|[A-Z][\\w.-]*\\.md)")
+        Pattern.compile(
+                "(?<![\\w./])(?:\\./)?((?:deploy|docs)/[\\w./-]+\\.[a-z]+|[A-Z][\\w.-]*\\.md)")
             .matcher(Files.readString(ROOT.resolve("docker-compose.yml")));
     int found = 0;
     while (path.find()) {
