@@ -109,7 +109,7 @@ public final class TopicCatalog {
             new LaneTopics(
                 existing.lane(),
                 existing.main(),
-                FailureTopics.retries(existing.main(), count),
+                FailureTopics.retries(failureBase(existing), count),
                 existing.deadLetter()));
   }
 
@@ -121,6 +121,33 @@ public final class TopicCatalog {
     List<LaneTopics> changed = new ArrayList<>(lanes);
     changed.add(laneTopics(lane, partitions, retention, replicationFactor, minInsyncReplicas));
     return new TopicCatalog(changed, replicationFactor, minInsyncReplicas);
+  }
+
+  /**
+   * A copy with one more lane around a main topic named freely, e.g. an existing {@code orders}
+   * topic: see {@link #laneAround}. The main topic's spec sets only {@code partitions} and this
+   * catalog's replication factor, so an existing topic's own retention and configs are not drift;
+   * its retry and dead-letter topics get this catalog's replication and {@code
+   * min.insync.replicas}.
+   */
+  public TopicCatalog withLaneAround(String lane, String mainTopic, int partitions) {
+    TopicSpec main = TopicSpec.of(mainTopic, partitions, replicationFactor);
+    List<LaneTopics> changed = new ArrayList<>(lanes);
+    changed.add(laneAround(lane, main, main.withReplication(replicationFactor, minInsyncReplicas)));
+    return new TopicCatalog(changed, replicationFactor, minInsyncReplicas);
+  }
+
+  /**
+   * The lane {@code lane} around the main topic {@code main}, whatever its name: {@link
+   * #DEFAULT_RETRY_TOPICS} retry topics and a dead-letter topic named after it ({@code
+   * orders.retry.1}, {@code orders.dlt}), with the main topic's partitions, replication and configs
+   * and the settings every lane's failure topics have: records up to 2 MiB (a full-sized task plus
+   * its failure headers), dead letters kept 14 days. Provision it with {@link
+   * TopicProvisioner#provisionLanes}, run it with {@code LaneConfig.of(lane)}.
+   */
+  public static LaneTopics laneAround(String lane, TopicSpec main) {
+    Objects.requireNonNull(main, "main");
+    return laneAround(lane, main, main);
   }
 
   public LaneTopics lane(String name) {
@@ -160,6 +187,15 @@ public final class TopicCatalog {
     return new TopicCatalog(changed, replicationFactor, minInsyncReplicas);
   }
 
+  // Failure topics derive from `base`: the main topic's spec plus what only they should set.
+  private static LaneTopics laneAround(String lane, TopicSpec main, TopicSpec base) {
+    return new LaneTopics(
+        lane,
+        main,
+        FailureTopics.retries(base, DEFAULT_RETRY_TOPICS),
+        FailureTopics.deadLetter(base));
+  }
+
   private static LaneTopics defaultLane(String lane, int partitions, Duration retention) {
     return laneTopics(
         lane, partitions, retention, DEFAULT_REPLICATION_FACTOR, DEFAULT_MIN_INSYNC_REPLICAS);
@@ -181,11 +217,19 @@ public final class TopicCatalog {
             .withReplication(replicationFactor, minInsyncReplicas)
             .withConfig(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()))
             .withConfig(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
-    return new LaneTopics(
-        lane,
-        main,
-        FailureTopics.retries(main, DEFAULT_RETRY_TOPICS),
-        FailureTopics.deadLetter(main));
+    return laneAround(lane, main, main);
+  }
+
+  // A lane around a foreign main topic leaves min.insync.replicas out of the main topic's spec;
+  // its dead-letter topic still carries the lane's, and new retry topics must too.
+  private static TopicSpec failureBase(LaneTopics lane) {
+    TopicSpec main = lane.main();
+    return lane.deadLetter()
+        .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)
+        .map(
+            minInsync ->
+                main.withReplication(main.replicationFactor(), Integer.parseInt(minInsync)))
+        .orElse(main);
   }
 
   private static void requireUniqueLanes(List<LaneTopics> lanes) {

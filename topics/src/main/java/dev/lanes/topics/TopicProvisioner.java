@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class TopicProvisioner {
 
   private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+
+  private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
   private final Admin admin;
   private final Duration timeout;
@@ -163,15 +166,38 @@ public final class TopicProvisioner {
     return existing;
   }
 
-  /** Names of the topics this call created; a concurrent creator's topics are left out. */
+  /**
+   * Names of the topics this call created; a concurrent creator's topics are left out. A topic
+   * whose replication factor exceeds the brokers registered with the cluster is tried again until
+   * the deadline: brokers that are still starting register in the meantime.
+   */
   private List<String> create(List<TopicSpec> missing, Deadline deadline) {
-    if (missing.isEmpty()) {
-      return List.of();
-    }
-    Map<String, KafkaFuture<Void>> futures =
-        admin.createTopics(missing.stream().map(TopicProvisioner::newTopic).toList()).values();
     List<String> created = new ArrayList<>();
-    for (TopicSpec spec : missing) {
+    List<TopicSpec> pending = missing;
+    while (!pending.isEmpty()) {
+      Map<TopicSpec, Throwable> tooFewBrokers = createOnce(pending, deadline, created);
+      if (!tooFewBrokers.isEmpty() && deadline.remaining().compareTo(RETRY_PAUSE) < 0) {
+        throw tooFewBrokers(tooFewBrokers, deadline);
+      }
+      if (!tooFewBrokers.isEmpty()) {
+        log.info(
+            "topics wait for brokers to register topics={} reason={}",
+            tooFewBrokers.keySet().stream().map(TopicSpec::name).toList(),
+            tooFewBrokers.values().iterator().next().getMessage());
+        pause();
+      }
+      pending = List.copyOf(tooFewBrokers.keySet());
+    }
+    return created;
+  }
+
+  /** Creates {@code specs}; returns those refused for too few brokers, with Kafka's reason. */
+  private Map<TopicSpec, Throwable> createOnce(
+      List<TopicSpec> specs, Deadline deadline, List<String> created) {
+    Map<String, KafkaFuture<Void>> futures =
+        admin.createTopics(specs.stream().map(TopicProvisioner::newTopic).toList()).values();
+    Map<TopicSpec, Throwable> tooFewBrokers = new LinkedHashMap<>();
+    for (TopicSpec spec : specs) {
       try {
         deadline.await(futures.get(spec.name()), "create topic " + spec.name());
         created.add(spec.name());
@@ -181,14 +207,44 @@ public final class TopicProvisioner {
             spec.partitions(),
             spec.replicationFactor());
       } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof TopicExistsException)) {
+        if (e.getCause() instanceof InvalidReplicationFactorException) {
+          tooFewBrokers.put(spec, e.getCause());
+        } else if (!(e.getCause() instanceof TopicExistsException)) {
           throw new TopicProvisioningException(
               "create topic " + spec.name() + " failed", e.getCause());
+        } else {
+          log.debug("topic created concurrently name={}", spec.name());
         }
-        log.debug("topic created concurrently name={}", spec.name());
       }
     }
-    return created;
+    return tooFewBrokers;
+  }
+
+  private static TopicProvisioningException tooFewBrokers(
+      Map<TopicSpec, Throwable> refused, Deadline deadline) {
+    TopicSpec first = refused.keySet().iterator().next();
+    Throwable reason = refused.get(first);
+    return new TopicProvisioningException(
+        "cannot create topics "
+            + refused.keySet().stream().map(TopicSpec::name).toList()
+            + " with replication factor "
+            + first.replicationFactor()
+            + ": the cluster has fewer brokers registered, and still had after "
+            + deadline.timeout()
+            + " (Kafka: "
+            + reason.getMessage()
+            + "). Start the missing brokers, or lower the replication factor",
+        reason);
+  }
+
+  // Brokers register within seconds of starting; a second between attempts is plenty.
+  private static void pause() {
+    try {
+      Thread.sleep(RETRY_PAUSE.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TopicProvisioningException("interrupted while waiting for brokers to register", e);
+    }
   }
 
   private Map<String, Config> describeConfigs(Collection<String> names, Deadline deadline) {

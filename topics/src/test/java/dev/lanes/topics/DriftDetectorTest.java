@@ -33,6 +33,26 @@ class DriftDetectorTest {
     assertThat(DriftDetector.detect(SPEC, topic(12, 3), config("604800000", "2"))).isEmpty();
   }
 
+  // Admin describes a replica on a stopped broker as a node without a host (Node(id, "", -1)),
+  // so a topic with one broker down still has its full replica list: a missing broker is not drift.
+  @Test
+  void topicWithAReplicaOnAStoppedBrokerHasNoDrift() {
+    Node stopped = new Node(3, "", -1);
+    List<TopicPartitionInfo> partitions = new ArrayList<>();
+    for (int p = 0; p < 12; p++) {
+      partitions.add(
+          new TopicPartitionInfo(
+              p, BROKER_1, List.of(BROKER_1, BROKER_2, stopped), List.of(BROKER_1, BROKER_2)));
+    }
+
+    assertThat(
+            DriftDetector.detect(
+                SPEC,
+                new TopicDescription("tasks.batch", false, partitions),
+                config("604800000", "2")))
+        .isEmpty();
+  }
+
   @Test
   void reportsDifferentPartitionCount() {
     assertThat(DriftDetector.detect(SPEC, topic(6, 3), config("604800000", "2")))

@@ -387,4 +387,75 @@ class TopicCatalogTest {
         List.of(),
         TopicSpec.of(TopicNames.deadLetter(mainTopic), 1, (short) 1));
   }
+
+  @Test
+  void laneAroundAnyMainTopicGetsRetryAndDeadLetterTopicsWithTheFailureTopicSettings() {
+    TopicSpec orders =
+        TopicSpec.of("orders", 12, (short) 3)
+            .withConfig(TopicConfig.RETENTION_MS_CONFIG, Long.toString(ONE_DAY_MS));
+
+    LaneTopics lane = TopicCatalog.laneAround("orders", orders);
+
+    assertThat(lane.main()).isEqualTo(orders);
+    assertThat(lane.retryTopicNames())
+        .containsExactly("orders.retry.1", "orders.retry.2", "orders.retry.3");
+    assertThat(lane.deadLetter().name()).isEqualTo("orders.dlt");
+    assertThat(lane.allTopics())
+        .allSatisfy(
+            topic -> {
+              assertThat(topic.partitions()).isEqualTo(12);
+              assertThat(topic.replicationFactor()).isEqualTo((short) 3);
+            });
+    assertThat(lane.retries())
+        .allSatisfy(
+            retry -> {
+              assertThat(retry.config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)).contains(TWO_MIB);
+              assertThat(retry.config(TopicConfig.RETENTION_MS_CONFIG))
+                  .contains(Long.toString(ONE_DAY_MS));
+            });
+    assertThat(lane.deadLetter().config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)).contains(TWO_MIB);
+    assertThat(lane.deadLetter().config(TopicConfig.RETENTION_MS_CONFIG))
+        .contains(Long.toString(FOURTEEN_DAYS_MS));
+  }
+
+  @Test
+  void withLaneAroundSetsOnlyPartitionsAndReplicationOnTheForeignMainTopic() {
+    TopicCatalog catalog = TopicCatalog.defaults().withLaneAround("orders", "orders", 12);
+
+    LaneTopics orders = catalog.lane("orders");
+
+    assertThat(orders.main()).isEqualTo(TopicSpec.of("orders", 12, (short) 3));
+    assertThat(orders.retries())
+        .allSatisfy(
+            retry ->
+                assertThat(retry.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)).contains("2"));
+    assertThat(orders.deadLetter().config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)).contains("2");
+    assertThat(orders.deadLetter().config(TopicConfig.RETENTION_MS_CONFIG))
+        .contains(Long.toString(FOURTEEN_DAYS_MS));
+  }
+
+  @Test
+  void withLaneAroundUsesTheCatalogsReplicationWhicheverComesFirst() {
+    TopicCatalog first =
+        TopicCatalog.defaults().withReplication((short) 1, 1).withLaneAround("orders", "orders", 4);
+    TopicCatalog last =
+        TopicCatalog.defaults().withLaneAround("orders", "orders", 4).withReplication((short) 1, 1);
+
+    assertThat(first.lane("orders").allTopics())
+        .allSatisfy(topic -> assertThat(topic.replicationFactor()).isEqualTo((short) 1));
+    assertThat(last.lane("orders").allTopics())
+        .allSatisfy(topic -> assertThat(topic.replicationFactor()).isEqualTo((short) 1));
+  }
+
+  @Test
+  void retryTopicsAddedToALaneAroundAForeignTopicKeepTheLanesMinInsyncReplicas() {
+    TopicCatalog catalog =
+        TopicCatalog.defaults().withLaneAround("orders", "orders", 12).withRetryTopics("orders", 5);
+
+    assertThat(catalog.lane("orders").retries())
+        .hasSize(5)
+        .allSatisfy(
+            retry ->
+                assertThat(retry.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)).contains("2"));
+  }
 }

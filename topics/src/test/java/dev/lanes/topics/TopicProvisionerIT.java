@@ -197,6 +197,53 @@ class TopicProvisionerIT {
         .doesNotThrowAnyException();
   }
 
+  @Test
+  void replicationAboveTheRegisteredBrokersFailsNamingTheTopicAndTheFactor(TestKafka kafka) {
+    String topic = kafka.uniqueName("tasks.three-replicas");
+    // Short: the provisioner retries until its deadline in case brokers are still registering.
+    TopicProvisioner provisioner = new TopicProvisioner(kafka.admin(), Duration.ofSeconds(3));
+
+    assertThatThrownBy(() -> provisioner.provision(List.of(TopicSpec.of(topic, 1, (short) 3))))
+        .isInstanceOf(TopicProvisioningException.class)
+        .hasMessageContaining("cannot create topics [" + topic + "] with replication factor 3")
+        .hasMessageContaining("only 1 broker(s) are registered")
+        .hasMessageContaining("Start the missing brokers, or lower the replication factor");
+    assertThat(kafka.topicExists(topic)).isFalse();
+  }
+
+  @Test
+  void theTestBrokerIsASingleNodeAndGetsReplicationOne(TestKafka kafka) {
+    ClusterSize size = ClusterSize.describe(kafka.admin(), TIMEOUT);
+
+    assertThat(size).isEqualTo(new ClusterSize(1, java.util.OptionalInt.of(1)));
+    assertThat(ReplicationFit.fit(TopicCatalog.defaults(), 3, size).catalog().allTopics())
+        .allSatisfy(topic -> assertThat(topic.replicationFactor()).isEqualTo((short) 1));
+  }
+
+  @Test
+  void provisionLanesGivesAnExistingForeignTopicItsRetryAndDeadLetterTopics(TestKafka kafka)
+      throws Exception {
+    String orders = kafka.uniqueName("orders");
+    kafka.createTopic(orders, 3);
+    LaneTopics lane =
+        TopicCatalog.defaults()
+            .withReplication((short) 1, 1)
+            .withLaneAround("orders", orders, 3)
+            .lane("orders");
+
+    ProvisioningReport report = provisioner(kafka).provisionLanes(List.of(lane));
+
+    assertThat(report.unchanged()).containsExactly(orders);
+    assertThat(report.created())
+        .containsExactly(
+            orders + ".retry.1", orders + ".retry.2", orders + ".retry.3", orders + ".dlt");
+    assertThat(report.hasDrift()).isFalse();
+    Config deadLetter = configOf(kafka.admin(), orders + ".dlt");
+    assertThat(deadLetter.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value()).isEqualTo("2097152");
+    assertThat(deadLetter.get(TopicConfig.RETENTION_MS_CONFIG).value())
+        .isEqualTo(Long.toString(Duration.ofDays(14).toMillis()));
+  }
+
   private static TopicProvisioner provisioner(TestKafka kafka) {
     return new TopicProvisioner(kafka.admin(), TIMEOUT);
   }

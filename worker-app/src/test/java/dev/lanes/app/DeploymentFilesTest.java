@@ -44,6 +44,15 @@ class DeploymentFilesTest {
   private static final Pattern LANES_METRIC = Pattern.compile("\\blanes_[a-z_]+");
   private static final Pattern URL_PORT_PATH = Pattern.compile("localhost:(\\d+)(/[a-z/]+)");
 
+  private static final String NAMESPACE = "lanes";
+
+  // What `lanes run` may take before it gives up by itself: counting the brokers and provisioning
+  // (Provisioning.TIMEOUT each) plus the runtime's 30 s topic layout check. A startup probe
+  // shorter than that kills a start the app would have finished or explained.
+  private static final long APP_START_WORST_CASE_S = 2 * Provisioning.TIMEOUT.toSeconds() + 30;
+  // The lane's 30 s drain plus up to 45 s to commit and leave the group.
+  private static final int APP_STOP_WORST_CASE_S = 75;
+
   private static Set<String> exportedMetrics;
 
   @BeforeAll
@@ -145,27 +154,176 @@ class DeploymentFilesTest {
       assertThat(yaml(k8s.resolve("pdb-" + lane + ".yaml")).get("kind").asText())
           .isEqualTo("PodDisruptionBudget");
 
-      JsonNode scaled = yaml(k8s.resolve("scaledobject-" + lane + ".yaml"));
+      JsonNode scaled = yaml(k8s.resolve("keda/scaledobject-" + lane + ".yaml"));
       assertThat(scaled.get("spec").get("maxReplicaCount").asInt())
           .as("no more consumers than partitions")
           .isEqualTo(config.lane(lane).partitions());
-      String query =
-          scaled.get("spec").get("triggers").get(0).get("metadata").get("query").asText();
-      assertThat(query).contains("lanes_consumer_lag_active").contains("lane=\"" + lane + "\"");
+      JsonNode trigger = scaled.get("spec").get("triggers").get(0).get("metadata");
+      String query = trigger.get("query").asText();
+      assertThat(query)
+          .contains("lanes_consumer_lag_active")
+          .contains("lane=\"" + lane + "\"")
+          .contains("namespace=\"" + NAMESPACE + "\"");
       assertMetricsExported(List.of(query));
+      assertThat(trigger.get("ignoreNullValues").asText())
+          .as("a lost scrape must not read as zero lag")
+          .isEqualTo("false");
     }
   }
 
   @Test
-  void everyKubernetesFileParses() throws IOException {
+  void kubernetesPodsGetNoServiceLinksAndKeepTheImagesJvmOptions() throws IOException {
+    Path k8s = ROOT.resolve("deploy/k8s");
+    List<JsonNode> pods = new ArrayList<>();
+    for (String lane : List.of("realtime", "batch")) {
+      pods.add(yaml(k8s.resolve("deployment-" + lane + ".yaml")).get("spec").get("template"));
+    }
+    pods.add(yaml(k8s.resolve("topics-job.yaml")).get("spec").get("template"));
+    String imageOptions = dockerfileJavaToolOptions();
+    assertThat(imageOptions).contains("-XX:+ExitOnOutOfMemoryError");
+    for (JsonNode pod : pods) {
+      JsonNode spec = pod.get("spec");
+      assertThat(
+              spec.path("enableServiceLinks").isBoolean()
+                  && !spec.path("enableServiceLinks").asBoolean())
+          .as("enableServiceLinks: false in " + pod.get("metadata").get("labels"))
+          .isTrue();
+      for (JsonNode env : spec.get("containers").get(0).path("env")) {
+        if (env.get("name").asText().equals("JAVA_TOOL_OPTIONS")) {
+          // It replaces the image's value: every image option but the heap size must be repeated.
+          assertThat(env.get("value").asText()).contains("-XX:+ExitOnOutOfMemoryError");
+        }
+      }
+    }
+  }
+
+  @Test
+  void kubernetesStartupBudgetOutlastsTheAppsTimeoutsAndGraceOutlastsItsDrain() throws IOException {
+    for (String lane : List.of("realtime", "batch")) {
+      JsonNode pod =
+          yaml(ROOT.resolve("deploy/k8s/deployment-" + lane + ".yaml"))
+              .get("spec")
+              .get("template")
+              .get("spec");
+      JsonNode startup = pod.get("containers").get(0).get("startupProbe");
+      long budget =
+          startup.get("periodSeconds").asLong() * startup.get("failureThreshold").asLong();
+      assertThat(budget)
+          .as("startup probe budget of " + lane + " (s)")
+          .isGreaterThan(APP_START_WORST_CASE_S);
+      assertThat(pod.get("terminationGracePeriodSeconds").asInt())
+          .as("grace of " + lane + " must exceed the drain's worst case with headroom")
+          .isGreaterThan(APP_STOP_WORST_CASE_S);
+    }
+  }
+
+  @Test
+  void kubernetesTopDirectoryAppliesWithoutCustomResourceDefinitions() throws IOException {
     try (Stream<Path> files = Files.list(ROOT.resolve("deploy/k8s"))) {
+      for (Path manifest : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        String apiVersion = yaml(manifest).get("apiVersion").asText();
+        assertThat(apiVersion)
+            .as("`kubectl apply -f deploy/k8s/` must not need a CRD: " + manifest.getFileName())
+            .doesNotContain("keda.sh")
+            .doesNotContain("monitoring.coreos.com");
+      }
+    }
+    JsonNode podMonitor = yaml(ROOT.resolve("deploy/k8s/monitoring/podmonitor.yaml"));
+    assertThat(podMonitor.get("kind").asText()).isEqualTo("PodMonitor");
+    assertThat(podMonitor.get("metadata").get("namespace").asText()).isEqualTo(NAMESPACE);
+    JsonNode workerLabels =
+        yaml(ROOT.resolve("deploy/k8s/deployment-realtime.yaml"))
+            .get("spec")
+            .get("template")
+            .get("metadata")
+            .get("labels");
+    podMonitor
+        .get("spec")
+        .get("selector")
+        .get("matchLabels")
+        .properties()
+        .forEach(
+            label ->
+                assertThat(workerLabels.path(label.getKey()).asText())
+                    .as("PodMonitor selects the workers by " + label.getKey())
+                    .isEqualTo(label.getValue().asText()));
+    JsonNode endpoint = podMonitor.get("spec").get("podMetricsEndpoints").get(0);
+    assertThat(endpoint.get("port").asText()).isEqualTo("http");
+    assertThat(endpoint.get("path").asText()).isEqualTo("/metrics");
+  }
+
+  @Test
+  void composeBuildsTheImageOnceAndSetsEachLimitOnce() throws IOException {
+    JsonNode services = yaml(ROOT.resolve("docker-compose.yml")).get("services");
+    List<String> builders = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> service : services.properties()) {
+      JsonNode definition = service.getValue();
+      if (!definition.path("image").asText().startsWith("lanes:")) {
+        continue;
+      }
+      if (definition.has("build")) {
+        builders.add(service.getKey());
+      } else {
+        assertThat(definition.path("pull_policy").asText())
+            .as(service.getKey() + " uses the image built by another service")
+            .isEqualTo("never");
+      }
+      assertThat(definition.has("cpus") || definition.has("mem_limit"))
+          .as(service.getKey() + ": limits belong in deploy.resources only")
+          .isFalse();
+    }
+    assertThat(builders).as("services that build lanes:latest").hasSize(1);
+  }
+
+  @Test
+  void composeBrokersHaveABoundedHeapAndWorkersAGraceAboveTheirDrain() throws IOException {
+    JsonNode services = yaml(ROOT.resolve("docker-compose.yml")).get("services");
+    for (String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
+      assertThat(services.get(broker).get("environment").path("KAFKA_HEAP_OPTS").asText())
+          .as(broker + " heap (Kafka's default is 1 GB each)")
+          .contains("-Xmx");
+    }
+    for (String worker : List.of("worker-realtime", "worker-batch")) {
+      String grace = services.get(worker).get("stop_grace_period").asText();
+      assertThat(grace).as(worker).matches("\\d+s");
+      assertThat(Integer.parseInt(grace.replace("s", "")))
+          .as(worker + " stop grace must exceed the drain's worst case with headroom")
+          .isGreaterThan(APP_STOP_WORST_CASE_S);
+    }
+  }
+
+  @Test
+  void filesNamedInTheComposeFileExist() throws IOException {
+    Matcher path =
+        Pattern.compile(
+                "(?<![\\w./])(?:\\./)?((?:deploy|docs)/[\\w./-]+\\.[a-z]+|[A-Z][\\w.-]*\\.md)")
+            .matcher(Files.readString(ROOT.resolve("docker-compose.yml")));
+    int found = 0;
+    while (path.find()) {
+      found++;
+      assertThat(ROOT.resolve(path.group(1))).as("named in docker-compose.yml").exists();
+    }
+    assertThat(found).as("paths named in docker-compose.yml").isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void everyKubernetesFileParses() throws IOException {
+    try (Stream<Path> files = Files.walk(ROOT.resolve("deploy/k8s"))) {
       List<Path> manifests = files.filter(f -> f.toString().endsWith(".yaml")).toList();
-      assertThat(manifests).hasSizeGreaterThanOrEqualTo(10);
+      assertThat(manifests).hasSizeGreaterThanOrEqualTo(11);
       for (Path manifest : manifests) {
         JsonNode object = yaml(manifest);
         assertThat(object.has("apiVersion") && object.has("kind")).as(manifest.toString()).isTrue();
       }
     }
+  }
+
+  private static String dockerfileJavaToolOptions() throws IOException {
+    Matcher env =
+        Pattern.compile("ENV JAVA_TOOL_OPTIONS=\"([^\"]*)\"")
+            .matcher(Files.readString(ROOT.resolve("Dockerfile")));
+    assertThat(env.find()).as("Dockerfile sets JAVA_TOOL_OPTIONS").isTrue();
+    return env.group(1);
   }
 
   private static void assertMetricsExported(List<String> expressions) {
