@@ -71,6 +71,11 @@ final class TestRuntimes {
     return kafka.committedOffsets(groupId).values().stream().mapToLong(Long::longValue).sum();
   }
 
+  /** The consumer groups that commit the lane's offsets. */
+  static List<String> groupsOf(LaneConfig lane) {
+    return List.of(lane.groupId());
+  }
+
   static long endTotal(TestKafka kafka, String topic) {
     return kafka.endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
   }

@@ -54,7 +54,7 @@ final class PollLoop {
   private volatile long lastPollNanos = System.nanoTime();
   private volatile boolean joined;
   private volatile int assignedPartitions;
-  private final ConsumerLag lag = new ConsumerLag();
+  private final ConsumerLag lag;
 
   private volatile boolean stopRequested;
   private volatile boolean halted;
@@ -109,6 +109,7 @@ final class PollLoop {
                     consumer,
                     Tags.of(MetricNames.TAG_LANE, config.name(), "loop", role),
                     lane.clientMetricsScheduler()));
+    this.lag = new ConsumerLag(name(), System::nanoTime);
     this.pollThread = new Thread(this::run, "lanes-" + config.name() + "-" + role + "-poll");
   }
 
