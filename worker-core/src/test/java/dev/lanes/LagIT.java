@@ -40,8 +40,7 @@ class LagIT {
   private static final Duration SETTLE = Duration.ofSeconds(15);
 
   @Test
-  void lagIsLogEndMinusCommittedWhileABreakerPausesThePartitions(TestKafka kafka)
-      throws Exception {
+  void lagIsLogEndMinusCommittedWhileABreakerPausesThePartitions(TestKafka kafka) throws Exception {
     String topic = kafka.uniqueName("tasks.lag-breaker");
     kafka.createTopic(topic, 2);
     LaneConfig lane =
