@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * @param name lane name, used in metrics and logs
  * @param topic the lane's main topic
- * @param groupId the lane's own consumer group
+ * @param groupId the lane's own consumer group, which consumes its main topic; the retry topics are
+ *     consumed by {@link #retryGroupId()}
  * @param concurrency worker threads of the lane's pool
  * @param maxInFlight tasks polled but not finished, per poll loop (a lane has one for its main
  *     topic and one for its retry topics); fetching pauses at this mark and resumes below half of
@@ -39,6 +40,8 @@ public record LaneConfig(
     Duration pollTimeout,
     Duration shutdownGrace,
     Duration revokeGrace) {
+
+  private static final String RETRY_GROUP_SUFFIX = ".retry";
 
   public LaneConfig {
     requireText("name", name);
@@ -79,6 +82,15 @@ public record LaneConfig(
   /** A lane over the main topic the topic catalog defines for it. */
   public static LaneConfig of(LaneTopics topics) {
     return of(topics.lane(), topics.main().name());
+  }
+
+  /**
+   * The consumer group of the lane's retry topics: {@code <groupId>.retry}. A group of its own, so
+   * the main topic's members never wait for the retry members' heartbeats to join (see {@code
+   * ConsumerSettings}).
+   */
+  public String retryGroupId() {
+    return groupId + RETRY_GROUP_SUFFIX;
   }
 
   /** The retry topics the retry policy uses, named by the topic catalog's rule. */

@@ -84,8 +84,8 @@ class GracefulShutdownIT {
             .handlers(handlers)
             .lane(lane)
             .consumerProperty("max.poll.interval.ms", 2_000)
-            // The rebalance timeout is max.poll.interval.ms: a member hears of a rebalance (the
-            // lane's retry loop joining) by heartbeat, so heartbeats must come well within it.
+            // The rebalance timeout is max.poll.interval.ms: a member hears of a rebalance
+            // (another worker joining) by heartbeat, so heartbeats must come well within it.
             .consumerProperty("heartbeat.interval.ms", 300)
             .build()
             .start();

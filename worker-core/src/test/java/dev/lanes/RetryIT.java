@@ -58,7 +58,7 @@ class RetryIT {
       // Every record of every topic the lane reads is committed: nothing will run again.
       await()
           .atMost(Duration.ofSeconds(10))
-          .until(() -> TestRuntimes.committedTotal(kafka, lane.groupId()) == tasks + tasks + tasks);
+          .until(() -> TestRuntimes.committedTotal(kafka, lane) == tasks + tasks + tasks);
     }
 
     List<Long> overshoots = new ArrayList<>();
@@ -122,7 +122,7 @@ class RetryIT {
           DeadLetters.read(kafka, lane.deadLetterTopic(), 1, Duration.ofSeconds(30)).get(0);
       await()
           .atMost(Duration.ofSeconds(10))
-          .until(() -> TestRuntimes.committedTotal(kafka, lane.groupId()) == 3);
+          .until(() -> TestRuntimes.committedTotal(kafka, lane) == 3);
     }
 
     assertThat(log.countOf("doomed")).isEqualTo(3);

@@ -71,6 +71,16 @@ final class TestRuntimes {
     return kafka.committedOffsets(groupId).values().stream().mapToLong(Long::longValue).sum();
   }
 
+  /** Sum over the lane's main and retry partitions of its groups' committed offsets. */
+  static long committedTotal(TestKafka kafka, LaneConfig lane) {
+    return groupsOf(lane).stream().mapToLong(group -> committedTotal(kafka, group)).sum();
+  }
+
+  /** The consumer groups that commit the lane's offsets: main topic, and retry topics. */
+  static List<String> groupsOf(LaneConfig lane) {
+    return List.of(lane.groupId(), lane.retryGroupId());
+  }
+
   static long endTotal(TestKafka kafka, String topic) {
     return kafka.endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
   }

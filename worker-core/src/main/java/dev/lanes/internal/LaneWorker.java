@@ -25,15 +25,16 @@ import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One lane at work: its bounded pool of worker threads (the bulkhead), a poll loop for its main
- * topic and one for its retry topics feeding that pool, and the producer that forwards failed
- * records to retry and dead-letter topics. Failed records count as finished only once the broker
- * has them.
+ * topic (in the lane's group) and one for its retry topics (in the retry group) feeding that pool,
+ * and the producer that forwards failed records to retry and dead-letter topics. Failed records
+ * count as finished only once the broker has them.
  */
 public final class LaneWorker {
 
@@ -109,10 +110,11 @@ public final class LaneWorker {
               config,
               PollLoop.MAIN,
               List.of(config.topic()),
-              consumerConfig,
+              ConsumerSettings.inGroup(consumerConfig, config.groupId(), PollLoop.MAIN),
               capacity,
               resources,
               stopBarrier,
+              PollLoop.BeforeJoin.NOTHING,
               this::loopStopped));
       if (retries) {
         loops.add(
@@ -120,10 +122,11 @@ public final class LaneWorker {
                 config,
                 PollLoop.RETRY,
                 config.retryTopics(),
-                consumerConfig,
+                ConsumerSettings.inGroup(consumerConfig, config.retryGroupId(), PollLoop.RETRY),
                 capacity,
                 resources,
                 stopBarrier,
+                retryGroupSeed(consumerConfig)::seed,
                 this::loopStopped));
       }
     } catch (RuntimeException e) {
@@ -228,6 +231,18 @@ public final class LaneWorker {
     // A graceful stop waited for in-flight forwards; after a halt they are abandoned.
     forwarder.close(halted ? Duration.ZERO : Duration.ofSeconds(10));
     metrics.unbindGauges();
+  }
+
+  /** Reads the lane group's offsets of retry topics, which retry loops committed there before. */
+  private RetryGroupSeed retryGroupSeed(Map<String, Object> consumerConfig) {
+    Map<String, Object> reader =
+        ConsumerSettings.inGroup(consumerConfig, config.groupId(), "retry-seed");
+    return new RetryGroupSeed(
+        config.name(),
+        config.groupId(),
+        config.retryTopics(),
+        () -> new KafkaConsumer<>(reader),
+        Duration.ofSeconds(30));
   }
 
   private LongSupplier sumLong(ToLongFunction<PollLoop> measure) {

@@ -19,6 +19,7 @@ final class PartitionOffsets {
   private int unfinished;
   private long nextToTrack = -1;
   private long committed = -1;
+  private long firstTracked = -1;
   // Offsets that finished after the point a rewind went back to: fetched again, not run again.
   private long[] doneAhead = new long[0];
   private int doneAheadNext;
@@ -44,6 +45,9 @@ final class PartitionOffsets {
     size++;
     unfinished++;
     nextToTrack = offset + 1;
+    if (firstTracked < 0) {
+      firstTracked = offset;
+    }
   }
 
   /**
@@ -125,6 +129,15 @@ final class PartitionOffsets {
   /** The last commit acknowledged for this partition. */
   void committed(long offset) {
     committed = Math.max(committed, offset);
+  }
+
+  /**
+   * Where the group's committed offset stands as far as this lane knows: its last acknowledged
+   * commit, or, before its first, the first offset it consumed (the previous owner's commit or the
+   * reset position). -1 when it knows neither.
+   */
+  long committedOrStart() {
+    return committed >= 0 ? committed : firstTracked;
   }
 
   /** Records from the first unfinished one to the last tracked: what a crash would replay. */

@@ -6,7 +6,6 @@ import dev.lanes.MetricNames;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +13,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,10 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One consumer of a lane and the thread that alone polls it. A lane has one loop for its main topic
- * and one for its retry topics, both in the lane's group and feeding the lane's one pool: separate
- * members, so the group spreads the main topic's partitions evenly over workers however it places
- * the retry topics'. The loop drains completions, adjusts backpressure, commits and polls; records
- * go to the pool in batches and come back through a bounded queue.
+ * in the lane's group and one for its retry topics in the lane's retry group, both feeding the
+ * lane's one pool: separate members, so the main topic's partitions spread evenly over workers
+ * however the retry topics' do, and separate groups, so neither waits for the other to join (see
+ * {@link ConsumerSettings}). The loop drains completions, adjusts backpressure, commits and polls;
+ * records go to the pool in batches and come back through a bounded queue.
  */
 final class PollLoop {
 
@@ -50,11 +49,12 @@ final class PollLoop {
   private final Thread pollThread;
   private final Runnable onStopped;
   private final StopBarrier stopBarrier;
+  private final BeforeJoin beforeJoin;
 
   private volatile long lastPollNanos = System.nanoTime();
   private volatile boolean joined;
   private volatile int assignedPartitions;
-  private final ConsumerLag lag = new ConsumerLag();
+  private final ConsumerLag lag;
 
   private volatile boolean stopRequested;
   private volatile boolean halted;
@@ -74,12 +74,14 @@ final class PollLoop {
       int capacity,
       LaneResources lane,
       StopBarrier stopBarrier,
+      BeforeJoin beforeJoin,
       Runnable onStopped) {
     this.config = config;
     this.role = role;
     this.topics = List.copyOf(topics);
     this.onStopped = onStopped;
     this.stopBarrier = stopBarrier;
+    this.beforeJoin = beforeJoin;
     // The completion queue holds at most one batch and one forward per record in flight.
     BlockingQueue<Completion> completions = new ArrayBlockingQueue<>(2 * capacity);
     boolean holdsRetries = role.equals(RETRY);
@@ -88,11 +90,7 @@ final class PollLoop {
             completions,
             Math.min(config.maxInFlightPerPartition(), 1024),
             holdsRetries ? Set.copyOf(topics) : Set.of());
-    Map<String, Object> settings = new HashMap<>(consumerConfig);
-    settings.put(
-        ConsumerConfig.CLIENT_ID_CONFIG,
-        settings.get(ConsumerConfig.CLIENT_ID_CONFIG) + "-" + role);
-    this.consumer = new KafkaConsumer<>(settings);
+    this.consumer = new KafkaConsumer<>(consumerConfig);
     this.dispatcher =
         new Dispatcher(config.ordering(), config.concurrency(), lane.execution(completions));
     this.retryGate = new RetryGate(consumer);
@@ -109,7 +107,16 @@ final class PollLoop {
                     consumer,
                     Tags.of(MetricNames.TAG_LANE, config.name(), "loop", role),
                     lane.clientMetricsScheduler()));
+    this.lag = new ConsumerLag(name(), System::nanoTime);
     this.pollThread = new Thread(this::run, "lanes-" + config.name() + "-" + role + "-poll");
+  }
+
+  /** What a loop does with its consumer on its poll thread before it joins its group. */
+  @FunctionalInterface
+  interface BeforeJoin {
+    BeforeJoin NOTHING = consumer -> {};
+
+    void prepare(Consumer<byte[], byte[]> consumer);
   }
 
   long nanosSinceLastPoll() {
@@ -202,6 +209,7 @@ final class PollLoop {
 
   private void run() {
     try {
+      beforeJoin.prepare(consumer);
       consumer.subscribe(
           topics,
           new LaneRebalanceListener(

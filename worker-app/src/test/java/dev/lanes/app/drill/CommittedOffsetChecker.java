@@ -151,20 +151,23 @@ final class CommittedOffsetChecker implements AutoCloseable {
     }
   }
 
+  /** The main topic's offsets from the lane's group, the retry topics' from its retry group. */
   private Map<TopicPartition, Long> committedOffsets()
       throws ExecutionException, InterruptedException, TimeoutException {
-    Map<TopicPartition, OffsetAndMetadata> offsets =
-        admin
-            .listConsumerGroupOffsets(lane.group())
-            .partitionsToOffsetAndMetadata()
-            .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     Map<TopicPartition, Long> committed = new HashMap<>();
-    offsets.forEach(
-        (partition, offset) -> {
-          if (offset != null) {
-            committed.put(partition, offset.offset());
-          }
-        });
+    for (String group : List.of(lane.group(), lane.retryGroup())) {
+      Map<TopicPartition, OffsetAndMetadata> offsets =
+          admin
+              .listConsumerGroupOffsets(group)
+              .partitionsToOffsetAndMetadata()
+              .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      offsets.forEach(
+          (partition, offset) -> {
+            if (offset != null) {
+              committed.put(partition, offset.offset());
+            }
+          });
+    }
     return committed;
   }
 

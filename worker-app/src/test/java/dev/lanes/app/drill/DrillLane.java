@@ -59,9 +59,14 @@ record DrillLane(
     return topics;
   }
 
-  /** The lane's consumer group, as the runtime names it. */
+  /** The lane's consumer group, as the runtime names it: it consumes the main topic. */
   String group() {
     return "lanes." + name;
+  }
+
+  /** The group that consumes the lane's retry topics. */
+  String retryGroup() {
+    return group() + ".retry";
   }
 
   Path writeConfig(Path dir) {
