@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanes.diagnostics.DiagnosticHandlers;
-import dev.lanes.diagnostics.FlakyHttpService;
+import dev.lanes.testkit.fake.FlakyHttpService;
 import dev.lanes.testkit.KafkaTest;
 import dev.lanes.testkit.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;
