@@ -1,7 +1,7 @@
 package dev.lanes.app.dlt;
 
 import dev.lanes.LanesHeaders;
-import dev.lanes.retry.HeaderValues;
+import dev.lanes.internal.forward.HeaderValues;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.common.header.Header;
