@@ -16,7 +16,6 @@ import dev.lanes.task.MalformedTaskException;
 import dev.lanes.task.RejectionReason;
 import dev.lanes.task.TaskCodec;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +35,6 @@ public final class TaskInvoker {
   private final TaskCodec codec;
   private final LaneMetrics metrics;
   private final RetryRouter router;
-  private final List<String> retryTopics;
-  private final String deadLetterTopic;
   private final Dependencies dependencies;
 
   public TaskInvoker(
@@ -46,16 +43,12 @@ public final class TaskInvoker {
       TaskCodec codec,
       LaneMetrics metrics,
       RetryRouter router,
-      List<String> retryTopics,
-      String deadLetterTopic,
       Dependencies dependencies) {
     this.lane = lane;
     this.handlers = handlers;
     this.codec = codec;
     this.metrics = metrics;
     this.router = router;
-    this.retryTopics = List.copyOf(retryTopics);
-    this.deadLetterTopic = deadLetterTopic;
     this.dependencies = dependencies;
   }
 
@@ -137,7 +130,8 @@ public final class TaskInvoker {
       meters.failed(System.nanoTime() - start);
     }
     logFailure(task, context, destination, failure);
-    return new ForwardRequest(topicOf(destination), destination, context.attempt(), failure, now);
+    return new ForwardRequest(
+        router.topicOf(destination), destination, context.attempt(), failure, now);
   }
 
   /** The breaker rejection in the failure's cause chain, if the handler wrapped it. */
@@ -165,14 +159,7 @@ public final class TaskInvoker {
         error.getMessage());
     Destination destination = router.afterRejection(error.reason());
     return new ForwardRequest(
-        deadLetterTopic, destination, attempt, error, System.currentTimeMillis());
-  }
-
-  private String topicOf(Destination destination) {
-    if (destination instanceof Destination.Retry retry) {
-      return retryTopics.get(retry.topicNumber() - 1);
-    }
-    return deadLetterTopic;
+        router.topicOf(destination), destination, attempt, error, System.currentTimeMillis());
   }
 
   private void recordOvershoot(ConsumerRecord<byte[], byte[]> record) {

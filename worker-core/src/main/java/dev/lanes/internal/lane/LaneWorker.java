@@ -96,9 +96,8 @@ public final class LaneWorker {
             handlers,
             codec,
             metrics,
-            new RetryRouter(config.retry(), () -> ThreadLocalRandom.current().nextDouble()),
-            config.retryTopics(),
-            config.deadLetterTopic(),
+            new RetryRouter(
+                config.retry(), config.topic(), () -> ThreadLocalRandom.current().nextDouble()),
             dependencies);
     LaneResources resources =
         new LaneResources(
