@@ -11,6 +11,7 @@ package dev.lanes;
  * @param lag records behind the end of the owned partitions, as last measured
  * @param lagExcludingPaused the same without partitions paused on a dependency's breaker: what an
  *     autoscaler should look at, since more workers do not fix someone else's outage
+ * @param inFlight records the lane has polled and not finished (running, queued or being forwarded)
  */
 public record LaneHealth(
     String name,
@@ -19,4 +20,5 @@ public record LaneHealth(
     boolean joined,
     int assignedPartitions,
     long lag,
-    long lagExcludingPaused) {}
+    long lagExcludingPaused,
+    int inFlight) {}

@@ -1,6 +1,7 @@
 package dev.lanes.internal.dependency;
 
 import dev.failsafe.CircuitBreaker;
+import dev.lanes.BreakerState;
 import dev.lanes.Dependencies;
 import dev.lanes.DependencyHealth;
 import dev.lanes.DependencyPolicy;
@@ -93,17 +94,17 @@ public final class DependencyRegistry implements Dependencies, BreakerEvents, Au
             health.add(
                 new DependencyHealth(
                     name,
-                    stateName(dependency.availability()),
+                    breakerState(dependency.availability()),
                     since.get(name),
                     meters.get(name).pausedPartitions())));
     return health;
   }
 
-  private static String stateName(Availability availability) {
+  private static BreakerState breakerState(Availability availability) {
     return switch (availability) {
-      case AVAILABLE -> "CLOSED";
-      case PROBING -> "HALF_OPEN";
-      case UNAVAILABLE -> "OPEN";
+      case AVAILABLE -> BreakerState.CLOSED;
+      case PROBING -> BreakerState.HALF_OPEN;
+      case UNAVAILABLE -> BreakerState.OPEN;
     };
   }
 

@@ -171,14 +171,17 @@ public final class LaneWorker {
     int assigned = 0;
     long lag = 0;
     long lagActive = 0;
+    int inFlight = 0;
     for (PollLoop loop : loops) {
       sincePoll = Math.max(sincePoll, loop.nanosSinceLastPoll() / 1_000_000);
       joined &= loop.joined();
       assigned += loop.assignedPartitions();
       lag += loop.lag();
       lagActive += loop.lagExcludingPaused();
+      inFlight += loop.inFlight();
     }
-    return new LaneHealth(config.name(), state(), sincePoll, joined, assigned, lag, lagActive);
+    return new LaneHealth(
+        config.name(), state(), sincePoll, joined, assigned, lag, lagActive, inFlight);
   }
 
   public void start() {

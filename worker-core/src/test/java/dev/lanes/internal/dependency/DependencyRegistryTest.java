@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.failsafe.BulkheadFullException;
 import dev.failsafe.TimeoutExceededException;
 import dev.lanes.BreakerPolicy;
+import dev.lanes.BreakerState;
 import dev.lanes.DependencyPolicy;
 import dev.lanes.DependencyUnavailableException;
 import dev.lanes.MetricNames;
@@ -187,6 +188,18 @@ class DependencyRegistryTest {
   }
 
   @Test
+  void healthReportsTheBreakerStateAsItMoves() {
+    GuardedDependency api = dependency(BreakerPolicy.failures(1).withDelay(Duration.ofMillis(200)));
+    assertThat(breakerState()).isEqualTo(BreakerState.CLOSED);
+
+    assertThatThrownBy(() -> api.call(this::failing))
+        .isInstanceOf(DependencyUnavailableException.class);
+    assertThat(breakerState()).isEqualTo(BreakerState.OPEN);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> breakerState() == BreakerState.HALF_OPEN);
+  }
+
+  @Test
   void anUnknownDependencyIsATaskThatCannotSucceed() {
     registry = new DependencyRegistry(Map.of("api", DependencyPolicy.defaults()), meters);
 
@@ -216,6 +229,10 @@ class DependencyRegistryTest {
         .tag(MetricNames.TAG_OUTCOME, outcome)
         .counter()
         .count();
+  }
+
+  private BreakerState breakerState() {
+    return registry.health().get(0).state();
   }
 
   private double state() {
