@@ -53,10 +53,6 @@ public final class PendingForward implements Completion, Callback {
         diagnostics);
   }
 
-  ConsumerRecord<byte[], byte[]> source() {
-    return source;
-  }
-
   ForwardRequest request() {
     return request;
   }

@@ -9,6 +9,7 @@ import dev.lanes.TaskContext;
 import dev.lanes.TaskHandler;
 import dev.lanes.internal.forward.HeaderValues;
 import dev.lanes.internal.lane.LaneMetrics;
+import dev.lanes.retry.CauseChain;
 import dev.lanes.retry.Destination;
 import dev.lanes.retry.FailureCategory;
 import dev.lanes.retry.RetryRouter;
@@ -108,7 +109,8 @@ public final class TaskInvoker {
     } catch (Throwable e) {
       failure = e;
     }
-    DependencyUnavailableException unavailable = unavailable(failure);
+    DependencyUnavailableException unavailable =
+        CauseChain.find(failure, DependencyUnavailableException.class);
     if (unavailable != null) {
       // Not the task's fault and not an attempt: the partition waits for the dependency.
       log.debug(
@@ -132,18 +134,6 @@ public final class TaskInvoker {
     logFailure(task, context, destination, failure);
     return new ForwardRequest(
         router.topicOf(destination), destination, context.attempt(), failure, now);
-  }
-
-  /** The breaker rejection in the failure's cause chain, if the handler wrapped it. */
-  private static DependencyUnavailableException unavailable(Throwable failure) {
-    Throwable cause = failure;
-    for (int depth = 0; cause != null && depth < 16; depth++) {
-      if (cause instanceof DependencyUnavailableException unavailable) {
-        return unavailable;
-      }
-      cause = cause.getCause();
-    }
-    return null;
   }
 
   private ForwardRequest reject(
