@@ -7,8 +7,9 @@ import java.time.Instant;
  * partitions paused".
  *
  * @param name the dependency
- * @param state CLOSED, HALF_OPEN or OPEN (CLOSED when it has no breaker)
+ * @param state the breaker's state, {@link BreakerState#CLOSED} when it has no breaker
  * @param since when the breaker entered that state (the runtime's start if it never moved)
  * @param pausedPartitions partitions of this process waiting for it
  */
-public record DependencyHealth(String name, String state, Instant since, int pausedPartitions) {}
+public record DependencyHealth(
+    String name, BreakerState state, Instant since, int pausedPartitions) {}

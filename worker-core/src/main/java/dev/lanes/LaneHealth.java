@@ -12,6 +12,7 @@ package dev.lanes;
  *     summed, as last measured (every second)
  * @param lagExcludingPaused the same without partitions paused on a dependency's breaker: what an
  *     autoscaler should look at, since more workers do not fix someone else's outage
+ * @param inFlight records the lane has polled and not finished (running, queued or being forwarded)
  */
 public record LaneHealth(
     String name,
@@ -20,4 +21,5 @@ public record LaneHealth(
     boolean joined,
     int assignedPartitions,
     long lag,
-    long lagExcludingPaused) {}
+    long lagExcludingPaused,
+    int inFlight) {}

@@ -1,5 +1,9 @@
 package dev.lanes;
 
+import dev.lanes.internal.forward.HeaderValues;
+import java.util.OptionalLong;
+import org.apache.kafka.common.header.Headers;
+
 /**
  * The headers the runtime puts on records it forwards to retry and dead-letter topics. Every name
  * starts with {@link #PREFIX}; on each hop all of them are replaced, never appended, so headers
@@ -59,4 +63,14 @@ public final class LanesHeaders {
   public static final int MAX_STACKTRACE_CHARS = 4096;
 
   private LanesHeaders() {}
+
+  /**
+   * The last {@code name} header as a number, e.g. {@link #ATTEMPT} or {@link #FIRST_FAILURE}:
+   * empty when it is absent or not a decimal number (a record written by hand, say).
+   */
+  public static OptionalLong number(Headers headers, String name) {
+    long value = HeaderValues.longValue(headers, name, -1);
+    // the runtime writes no negative numbers: -1 can only mean absent or unreadable
+    return value < 0 ? OptionalLong.empty() : OptionalLong.of(value);
+  }
 }

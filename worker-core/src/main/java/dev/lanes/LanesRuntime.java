@@ -1,7 +1,7 @@
 package dev.lanes;
 
-import dev.lanes.dependency.DependencyRegistry;
-import dev.lanes.internal.LaneWorker;
+import dev.lanes.internal.dependency.DependencyRegistry;
+import dev.lanes.internal.lane.LaneWorker;
 import dev.lanes.task.TaskCodec;
 import dev.lanes.topics.TopicLayout;
 import io.micrometer.core.instrument.MeterRegistry;

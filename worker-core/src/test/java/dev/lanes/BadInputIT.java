@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 class BadInputIT {
 
   private final Logger invokerLog =
-      (Logger) LoggerFactory.getLogger("dev.lanes.internal.TaskInvoker");
+      (Logger) LoggerFactory.getLogger("dev.lanes.internal.invoke.TaskInvoker");
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
   @BeforeEach

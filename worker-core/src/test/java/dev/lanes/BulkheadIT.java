@@ -47,6 +47,9 @@ class BulkheadIT {
       try {
         realtimeFlowsWhileBatchIsStuck(
             kafka, batchTopic, realtimeTopic, registry, journal, batchStarted);
+        // health carries what is in flight, so no caller needs the gauge's name
+        assertThat(inFlight(runtime, "batch")).isGreaterThanOrEqualTo(100);
+        await().atMost(Duration.ofSeconds(10)).until(() -> inFlight(runtime, "realtime") == 0);
       } finally {
         dependencyBack.countDown(); // unblock batch even when an assertion failed
       }
@@ -79,6 +82,14 @@ class BulkheadIT {
             .orElseThrow();
     // Normal latency here is tens of milliseconds; a starved lane would not finish at all.
     assertThat(slowest).as("slowest realtime task, ms from produce to done").isLessThan(3_000);
+  }
+
+  private static int inFlight(LanesRuntime runtime, String lane) {
+    return runtime.health().lanes().stream()
+        .filter(health -> health.name().equals(lane))
+        .findFirst()
+        .orElseThrow()
+        .inFlight();
   }
 
   private static double inFlight(SimpleMeterRegistry registry, String lane) {

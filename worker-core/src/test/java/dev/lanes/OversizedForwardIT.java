@@ -30,7 +30,7 @@ class OversizedForwardIT {
   private static final int FORWARD_LIMIT = 2 * 1024 * 1024;
 
   private final Logger forwarderLog =
-      (Logger) LoggerFactory.getLogger("dev.lanes.internal.Forwarder");
+      (Logger) LoggerFactory.getLogger("dev.lanes.internal.forward.Forwarder");
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
   @BeforeEach

@@ -17,10 +17,10 @@ final class DemoNarrator extends AppenderBase<ILoggingEvent> {
 
   private static final List<String> SOURCES =
       List.of(
-          "dev.lanes.internal.TaskInvoker",
-          "dev.lanes.internal.Forwarder",
-          "dev.lanes.dependency.DependencyRegistry",
-          "dev.lanes.internal.DependencyPauses");
+          "dev.lanes.internal.invoke.TaskInvoker",
+          "dev.lanes.internal.forward.Forwarder",
+          "dev.lanes.internal.dependency.DependencyRegistry",
+          "dev.lanes.internal.dependency.DependencyPauses");
   private static final int SHOWN_PER_KIND = 4;
 
   private final PrintStream out;

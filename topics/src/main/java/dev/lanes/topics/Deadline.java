@@ -29,10 +29,6 @@ final class Deadline {
     return Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
   }
 
-  boolean isPassed() {
-    return endNanos - System.nanoTime() <= 0;
-  }
-
   /**
    * The future's value. Kafka errors come back as {@link ExecutionException} for the caller to
    * inspect (some, like "topic exists", are expected); running out of time or being interrupted

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /** An error and its causes, outermost first. */
-final class CauseChain {
+public final class CauseChain {
 
   /** Deep enough for wrappers around wrappers; a longer chain is more likely a bug than a cause. */
   static final int MAX_DEPTH = 16;
@@ -27,7 +27,7 @@ final class CauseChain {
   }
 
   /** The outermost error of {@code type} in the chain of {@code error}, or null. */
-  static <T extends Throwable> T find(Throwable error, Class<T> type) {
+  public static <T extends Throwable> T find(Throwable error, Class<T> type) {
     for (Throwable level : of(error)) {
       if (type.isInstance(level)) {
         return type.cast(level);

@@ -5,24 +5,31 @@ import dev.lanes.RetryPolicy;
 import dev.lanes.retry.Destination.DeadLetter;
 import dev.lanes.retry.Destination.Retry;
 import dev.lanes.task.RejectionReason;
+import dev.lanes.topics.TopicNames;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 
-/** Decides where a failed task goes: a retry topic with a due time, or the dead-letter topic. */
+/**
+ * Decides where a failed task goes: a retry topic with a due time, or the dead-letter topic, and
+ * that topic's name.
+ */
 public final class RetryRouter {
 
   private final RetryPolicy policy;
+  private final String mainTopic;
   private final DoubleSupplier random;
   private final FailureClassifier classifier;
 
   /**
+   * @param mainTopic the lane's main topic, which its retry and dead-letter topics are named from
    * @param random values in [0, 1) for the backoff's jitter, such as {@code
    *     ThreadLocalRandom::nextDouble}
    */
-  public RetryRouter(RetryPolicy policy, DoubleSupplier random) {
+  public RetryRouter(RetryPolicy policy, String mainTopic, DoubleSupplier random) {
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.mainTopic = Objects.requireNonNull(mainTopic, "mainTopic");
     this.random = Objects.requireNonNull(random, "random");
     this.classifier = new FailureClassifier(policy);
   }
@@ -52,6 +59,24 @@ public final class RetryRouter {
   /** Where a record goes that is not a task this lane can run: retrying cannot change it. */
   public Destination afterRejection(RejectionReason reason) {
     return new DeadLetter(FailureCategory.FATAL, reason.tag());
+  }
+
+  /** The name of the topic {@code destination} means for this lane. */
+  public String topicOf(Destination destination) {
+    if (destination instanceof Retry retry) {
+      if (retry.topicNumber() > policy.retryTopicCount()) {
+        throw new IllegalArgumentException(
+            "retry topic "
+                + retry.topicNumber()
+                + " does not exist, the policy has "
+                + policy.retryTopicCount()
+                + " (main topic "
+                + mainTopic
+                + ")");
+      }
+      return TopicNames.retry(mainTopic, retry.topicNumber());
+    }
+    return TopicNames.deadLetter(mainTopic);
   }
 
   private static Retry retry(int topicNumber, int attempt, Duration delay, long nowMillis) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class RetryRouterTest {
 
+  private static final String MAIN = "tasks.payments";
   private static final long NOW = Instant.parse("2026-01-02T03:04:05Z").toEpochMilli();
   private static final Throwable TRANSIENT = new IllegalStateException("connection reset");
   private static final DeadLetter EXHAUSTED =
@@ -28,7 +29,7 @@ class RetryRouterTest {
   private static final DeadLetter FATAL = new DeadLetter(FailureCategory.FATAL, "fatal");
 
   /** Equal jitter with random 0.5 waits three quarters of each base delay. */
-  private final RetryRouter router = new RetryRouter(RetryPolicy.defaults(), () -> 0.5);
+  private final RetryRouter router = new RetryRouter(RetryPolicy.defaults(), MAIN, () -> 0.5);
 
   @Test
   void transientFailuresClimbTheRetryTopicsThenDeadLetterWhenExhausted() {
@@ -46,7 +47,7 @@ class RetryRouterTest {
     Backoff tenfold =
         Backoff.exponential(Duration.ofSeconds(1), 10.0, Duration.ofMinutes(5))
             .withJitter(Jitter.NONE);
-    RetryRouter sixAttempts = new RetryRouter(RetryPolicy.of(6, tenfold), () -> 0.5);
+    RetryRouter sixAttempts = new RetryRouter(RetryPolicy.of(6, tenfold), MAIN, () -> 0.5);
 
     assertThat(sixAttempts.afterFailure(4, TRANSIENT, NOW))
         .isEqualTo(new Retry(4, 5, Duration.ofMinutes(5), NOW + 300_000));
@@ -69,7 +70,7 @@ class RetryRouterTest {
   void thePolicysOwnFatalTypesDeadLetterAsFatal() {
     RetryRouter strict =
         new RetryRouter(
-            RetryPolicy.defaults().treatAsFatal(IllegalArgumentException.class), () -> 0.5);
+            RetryPolicy.defaults().treatAsFatal(IllegalArgumentException.class), MAIN, () -> 0.5);
 
     assertThat(strict.afterFailure(1, new NumberFormatException("abc"), NOW)).isEqualTo(FATAL);
     assertThat(strict.afterFailure(1, TRANSIENT, NOW)).isInstanceOf(Retry.class);
@@ -77,7 +78,7 @@ class RetryRouterTest {
 
   @Test
   void withoutRetriesTheFirstTransientFailureIsExhausted() {
-    RetryRouter once = new RetryRouter(RetryPolicy.noRetries(), () -> 0.5);
+    RetryRouter once = new RetryRouter(RetryPolicy.noRetries(), MAIN, () -> 0.5);
 
     assertThat(once.afterFailure(1, TRANSIENT, NOW)).isEqualTo(EXHAUSTED);
     assertThat(once.afterFailure(1, new RetryLaterException(ms(10), "busy"), NOW))
@@ -131,6 +132,27 @@ class RetryRouterTest {
         .isEqualTo(new DeadLetter(FailureCategory.FATAL, "not_json"));
     assertThat(router.afterRejection(RejectionReason.UNKNOWN_TYPE))
         .isEqualTo(new DeadLetter(FailureCategory.FATAL, "unknown_type"));
+  }
+
+  @Test
+  void theDecisionNamesTheRetryOrDeadLetterTopicOfTheLanesMainTopic() {
+    assertThat(router.topicOf(router.afterFailure(1, TRANSIENT, NOW)))
+        .isEqualTo("tasks.payments.retry.1");
+    assertThat(router.topicOf(router.afterFailure(3, TRANSIENT, NOW)))
+        .isEqualTo("tasks.payments.retry.3");
+    assertThat(router.topicOf(router.afterFailure(2, retryLater(Duration.ofHours(1)), NOW)))
+        .isEqualTo("tasks.payments.retry.3");
+    assertThat(router.topicOf(router.afterFailure(4, TRANSIENT, NOW)))
+        .isEqualTo("tasks.payments.dlt");
+    assertThat(router.topicOf(router.afterRejection(RejectionReason.NOT_JSON)))
+        .isEqualTo("tasks.payments.dlt");
+  }
+
+  @Test
+  void aRetryTopicThePolicyDoesNotHaveHasNoName() {
+    assertThatThrownBy(() -> router.topicOf(new Retry(4, 2, Duration.ZERO, NOW)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("retry topic 4 does not exist, the policy has 3 (main topic tasks.payments)");
   }
 
   @Test

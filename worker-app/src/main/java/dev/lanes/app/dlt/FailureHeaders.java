@@ -1,9 +1,9 @@
 package dev.lanes.app.dlt;
 
 import dev.lanes.LanesHeaders;
-import dev.lanes.retry.HeaderValues;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.OptionalLong;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -28,8 +28,6 @@ public record FailureHeaders(
     String originalTopic,
     Integer originalPartition,
     Long originalOffset) {
-
-  private static final long ABSENT = -1;
 
   public static FailureHeaders from(Headers headers) {
     Long attempts = number(headers, LanesHeaders.ATTEMPT);
@@ -66,7 +64,7 @@ public record FailureHeaders(
   }
 
   private static Long number(Headers headers, String name) {
-    long value = HeaderValues.longValue(headers, name, ABSENT);
-    return value == ABSENT ? null : value;
+    OptionalLong value = LanesHeaders.number(headers, name);
+    return value.isPresent() ? value.getAsLong() : null;
   }
 }

@@ -1,5 +1,6 @@
 package dev.lanes.app.http;
 
+import dev.lanes.BreakerState;
 import dev.lanes.DependencyHealth;
 import dev.lanes.LaneHealth;
 import dev.lanes.LaneState;
@@ -57,5 +58,5 @@ final class Readiness {
       long lagExcludingPaused) {}
 
   /** {@code since} is ISO-8601 in UTC, e.g. {@code 2026-11-27T12:03:00Z}. */
-  record Dependency(String name, String state, String since, int pausedPartitions) {}
+  record Dependency(String name, BreakerState state, String since, int pausedPartitions) {}
 }

@@ -2,9 +2,9 @@ package dev.lanes.app.dlt;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.lanes.internal.forward.ForwardRecords;
 import dev.lanes.retry.Destination;
 import dev.lanes.retry.FailureCategory;
-import dev.lanes.retry.ForwardRecords;
 import dev.lanes.topics.TopicNames;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,0 +1,181 @@
+package dev.lanes.internal.dependency;
+
+import dev.failsafe.Bulkhead;
+import dev.failsafe.BulkheadFullException;
+import dev.failsafe.CircuitBreaker;
+import dev.failsafe.CircuitBreakerBuilder;
+import dev.failsafe.CircuitBreakerOpenException;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.Fallback;
+import dev.failsafe.Policy;
+import dev.failsafe.RateLimitExceededException;
+import dev.failsafe.RateLimiter;
+import dev.failsafe.Timeout;
+import dev.lanes.BreakerPolicy;
+import dev.lanes.Dependency;
+import dev.lanes.DependencyCall;
+import dev.lanes.DependencyPolicy;
+import dev.lanes.DependencyUnavailableException;
+import dev.lanes.NonRetryableException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One named dependency: its Failsafe policies (fallback, breaker, rate limit, concurrency cap,
+ * timeout, outermost first) and the breaker's state as the poll loops need it. Shared by every lane
+ * of the process.
+ */
+public final class GuardedDependency implements Dependency {
+
+  private final String name;
+  private final CircuitBreaker<Object> breaker;
+  private final int probes;
+  private final FailsafeExecutor<Object> executor;
+  private final DependencyMeters meters;
+  private final AtomicInteger probePermits = new AtomicInteger();
+
+  GuardedDependency(
+      String name, DependencyPolicy policy, DependencyMeters meters, BreakerEvents events) {
+    this.name = name;
+    this.meters = meters;
+    this.breaker = policy.breaker() == null ? null : breaker(policy.breaker(), events);
+    this.probes = policy.breaker() == null ? 0 : policy.breaker().successesToClose();
+    this.executor = executor(policy);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public <T> T call(DependencyCall<T> call) throws Exception {
+    try {
+      T result = executor.get(call::call);
+      meters.succeeded();
+      return result;
+    } catch (CircuitBreakerOpenException e) {
+      meters.rejected();
+      throw new DependencyUnavailableException(name, e);
+    } catch (FailsafeException e) {
+      // Failsafe wraps checked exceptions; hand the handler what its call threw.
+      throw failed(e.getCause() instanceof Exception cause ? cause : e);
+    } catch (RuntimeException e) {
+      throw failed(e);
+    }
+  }
+
+  /** What the breaker allows now; never a call, so it does not move the breaker's state. */
+  public Availability availability() {
+    if (breaker == null || breaker.isClosed()) {
+      return Availability.AVAILABLE;
+    }
+    return breaker.isHalfOpen() ? Availability.PROBING : Availability.UNAVAILABLE;
+  }
+
+  /**
+   * Takes one of the half-open breaker's probe permits: the caller may resume one waiting
+   * partition, whose next task makes the probe call.
+   */
+  public boolean tryTakeProbe() {
+    return probePermits.getAndUpdate(permits -> Math.max(0, permits - 1)) > 0;
+  }
+
+  /** How long the breaker stays open from now; zero unless open. */
+  Duration remainingDelay() {
+    return breaker == null ? Duration.ZERO : breaker.getRemainingDelay();
+  }
+
+  /** Half-opens a breaker that has stayed open for its delay: a paused lane makes no calls. */
+  void halfOpenIfDue() {
+    if (breaker != null && breaker.isOpen() && breaker.getRemainingDelay().isZero()) {
+      breaker.halfOpen();
+    }
+  }
+
+  /** Hands out probe permits again, e.g. when earlier probes never called (partition moved). */
+  void grantProbes() {
+    probePermits.set(probes);
+  }
+
+  boolean isHalfOpen() {
+    return breaker != null && breaker.isHalfOpen();
+  }
+
+  private Exception failed(Exception error) {
+    meters.failed();
+    // This failure may just have opened the breaker: then the task waits like a rejected one.
+    if (breaker != null && breaker.isOpen()) {
+      return new DependencyUnavailableException(name, error);
+    }
+    return error;
+  }
+
+  private FailsafeExecutor<Object> executor(DependencyPolicy policy) {
+    List<Policy<Object>> policies = new ArrayList<>();
+    if (policy.fallback() != null) {
+      policies.add(
+          Fallback.of(
+              event -> {
+                Throwable failure = event.getLastException();
+                if (failure instanceof CircuitBreakerOpenException) {
+                  meters.rejected();
+                  failure = new DependencyUnavailableException(name, failure);
+                }
+                return policy.fallback().apply(failure);
+              }));
+    }
+    if (breaker != null) {
+      policies.add(breaker);
+    }
+    if (policy.ratePerSecond() > 0) {
+      long perMinute = Math.max(1, Math.round(policy.ratePerSecond() * 60));
+      policies.add(
+          RateLimiter.smoothBuilder(perMinute, Duration.ofMinutes(1))
+              .withMaxWaitTime(policy.maxWait())
+              .build());
+    }
+    if (policy.maxConcurrency() > 0) {
+      policies.add(
+          Bulkhead.builder(policy.maxConcurrency()).withMaxWaitTime(policy.maxWait()).build());
+    }
+    if (policy.timeout() != null) {
+      policies.add(Timeout.builder(policy.timeout()).withInterrupt().build());
+    }
+    return policies.isEmpty() ? Failsafe.none() : Failsafe.with(policies);
+  }
+
+  private CircuitBreaker<Object> breaker(BreakerPolicy policy, BreakerEvents events) {
+    CircuitBreakerBuilder<Object> builder =
+        CircuitBreaker.builder()
+            // Our own limits and a task the dependency rightly refused say nothing about its
+            // health.
+            .handleIf(
+                (result, failure) ->
+                    failure != null
+                        && !(failure instanceof NonRetryableException)
+                        && !(failure instanceof RateLimitExceededException)
+                        && !(failure instanceof BulkheadFullException))
+            .withDelay(policy.delay())
+            .withSuccessThreshold(policy.successesToClose());
+    if (policy.failureThreshold() > 0) {
+      builder.withFailureThreshold(policy.failureThreshold());
+    } else {
+      builder.withFailureRateThreshold(
+          policy.failureRatePercent(), policy.minimumCalls(), policy.window());
+    }
+    return builder
+        .onOpen(event -> events.opened(this, event.getPreviousState()))
+        .onHalfOpen(
+            event -> {
+              grantProbes();
+              events.halfOpened(this, event.getPreviousState());
+            })
+        .onClose(event -> events.closed(this, event.getPreviousState()))
+        .build();
+  }
+}

@@ -1,0 +1,148 @@
+package dev.lanes.internal.dispatch;
+
+import dev.lanes.internal.invoke.ForwardRequest;
+import dev.lanes.internal.invoke.Outcome;
+import dev.lanes.internal.offsets.Completion;
+import dev.lanes.internal.offsets.PartitionOffsets;
+import dev.lanes.internal.offsets.PartitionState;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * A run of consecutive records of one partition that one worker handles in order: the unit of
+ * hand-over between the poll thread and the lane's pool. Batching keeps the hand-over cost (a queue
+ * operation and a thread wake-up) off each record when records need no ordering between them or
+ * share a key anyway.
+ */
+final class TaskBatch implements Runnable, Completion {
+
+  private final LaneExecution lane;
+  private final PartitionState partition;
+  private final List<ConsumerRecord<byte[], byte[]>> records;
+  private final int from;
+  private final int to;
+  private final Object chainKey;
+
+  /** The batch of the same key admitted after this one; guarded by the partition's chains. */
+  TaskBatch next;
+
+  /**
+   * Records of this batch handled so far, from {@code from}. Written by the worker, read by the
+   * poll thread after the hand-back through the completion queue, which orders the two.
+   */
+  private int processed;
+
+  /** Which of the processed records went to a forward, which finishes them on its own. */
+  private BitSet forwarded;
+
+  private int forwardedCount;
+
+  TaskBatch(
+      LaneExecution lane,
+      PartitionState partition,
+      List<ConsumerRecord<byte[], byte[]>> records,
+      int from,
+      int to,
+      Object chainKey) {
+    this.lane = lane;
+    this.partition = partition;
+    this.records = records;
+    this.from = from;
+    this.to = to;
+    this.chainKey = chainKey;
+  }
+
+  @Override
+  public PartitionState partition() {
+    return partition;
+  }
+
+  Object chainKey() {
+    return chainKey;
+  }
+
+  int size() {
+    return to - from;
+  }
+
+  /** The batch's records except those out for forwarding, whose completions come on their own. */
+  @Override
+  public int records() {
+    return size() - forwardedCount;
+  }
+
+  /** Marks handled records finished; skipped and forwarded ones stay open here. */
+  @Override
+  public void finishOffsets() {
+    PartitionOffsets offsets = partition.offsets();
+    for (int i = from; i < from + processed; i++) {
+      if (forwarded == null || !forwarded.get(i - from)) {
+        offsets.finish(records.get(i).offset());
+      }
+    }
+  }
+
+  @Override
+  public void run() {
+    try {
+      // A stopping worker leaves batches above the work it already started to the next owner.
+      StartGate gate = partition.startGate();
+      if (!gate.tryStart(records.get(from).offset(), records.get(to - 1).offset())) {
+        gate.leftUnstarted(size());
+        return;
+      }
+      for (int i = from; i < to; i++) {
+        // A revoked partition's records now belong to another member, a blocked one's wait for
+        // its dependency: leave them.
+        if (partition.isRevoked() || partition.isBlocked()) {
+          break;
+        }
+        ConsumerRecord<byte[], byte[]> record = records.get(i);
+        Outcome outcome = lane.invoker().invoke(record);
+        if (outcome instanceof ForwardRequest failure) {
+          // Marked before the send: the acknowledgement may reach the poll thread before this
+          // batch does, and must not be counted twice.
+          markForwarded(i - from);
+          lane.forwarder().start(lane.pendingForward(partition, record, failure));
+        } else if (outcome instanceof Outcome.AwaitDependency wait) {
+          // This record and the rest of the partition's unstarted ones stay unfinished; the
+          // partition is paused and fetched again from here once the dependency recovers.
+          partition.block(wait.dependency());
+          break;
+        } else if (outcome != null) {
+          break;
+        }
+        processed++;
+      }
+    } finally {
+      lane.completions().add(this);
+      if (chainKey != null) {
+        startNextOfChain();
+      }
+    }
+  }
+
+  private void markForwarded(int index) {
+    if (forwarded == null) {
+      forwarded = new BitSet(size());
+    }
+    forwarded.set(index);
+    forwardedCount++;
+  }
+
+  private void startNextOfChain() {
+    TaskBatch nextOfKey = partition.chains().finish(chainKey, this);
+    if (nextOfKey == null) {
+      return;
+    }
+    try {
+      lane.executor().execute(nextOfKey);
+    } catch (RejectedExecutionException e) {
+      // The lane is shutting down past its grace period: the rest of this chain is abandoned,
+      // uncommitted, and will run again on the next owner of the partition.
+      lane.completions().add(nextOfKey);
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package dev.lanes.internal.invoke;
+
+import dev.lanes.Dependencies;
+import dev.lanes.DependencyUnavailableException;
+import dev.lanes.HandlerRegistry;
+import dev.lanes.LanesHeaders;
+import dev.lanes.Task;
+import dev.lanes.TaskContext;
+import dev.lanes.TaskHandler;
+import dev.lanes.internal.forward.HeaderValues;
+import dev.lanes.internal.lane.LaneMetrics;
+import dev.lanes.retry.CauseChain;
+import dev.lanes.retry.Destination;
+import dev.lanes.retry.FailureCategory;
+import dev.lanes.retry.RetryRouter;
+import dev.lanes.task.MalformedTaskException;
+import dev.lanes.task.RejectionReason;
+import dev.lanes.task.TaskCodec;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one record into a handler call: decode, look up the handler, call it, count the outcome,
+ * and for a failure decide where the record goes next (a retry topic or the dead-letter topic). The
+ * one place that catches handler exceptions. Runs on worker threads, so decoding (and its cost)
+ * stays off the poll thread.
+ */
+public final class TaskInvoker {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskInvoker.class);
+
+  private final String lane;
+  private final HandlerRegistry handlers;
+  private final TaskCodec codec;
+  private final LaneMetrics metrics;
+  private final RetryRouter router;
+  private final Dependencies dependencies;
+
+  public TaskInvoker(
+      String lane,
+      HandlerRegistry handlers,
+      TaskCodec codec,
+      LaneMetrics metrics,
+      RetryRouter router,
+      Dependencies dependencies) {
+    this.lane = lane;
+    this.handlers = handlers;
+    this.codec = codec;
+    this.metrics = metrics;
+    this.router = router;
+    this.dependencies = dependencies;
+  }
+
+  /**
+   * Runs the record's task. Returns null when the record is done, else what became of it: a
+   * forward, a wait for a dependency, or abandoned.
+   */
+  public Outcome invoke(ConsumerRecord<byte[], byte[]> record) {
+    int attempt = HeaderValues.attempt(record.headers());
+    Task task;
+    try {
+      task = codec.decode(record.value(), record.timestamp());
+    } catch (MalformedTaskException e) {
+      return reject(record, attempt, e);
+    }
+    TaskHandler handler = handlers.find(task.type());
+    if (handler == null) {
+      return reject(
+          record,
+          attempt,
+          new MalformedTaskException(
+              RejectionReason.UNKNOWN_TYPE, "no handler for type " + task.type()));
+    }
+    if (attempt > 1) {
+      recordOvershoot(record);
+    }
+    TaskContext context =
+        new TaskContext(
+            lane,
+            attempt,
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
+            dependencies);
+    return call(handler, task, context);
+  }
+
+  private Outcome call(TaskHandler handler, Task task, TaskContext context) {
+    TypeMeters meters = metrics.forType(task.type());
+    long start = System.nanoTime();
+    Throwable failure;
+    try {
+      handler.handle(task, context);
+      meters.succeeded(System.nanoTime() - start);
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      log.warn(
+          "task interrupted lane={} at={} task={} (it runs again on the partition's next owner)",
+          lane,
+          context.coordinates(),
+          task.id());
+      return Outcome.ABANDONED;
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      failure = e;
+    }
+    DependencyUnavailableException unavailable =
+        CauseChain.find(failure, DependencyUnavailableException.class);
+    if (unavailable != null) {
+      // Not the task's fault and not an attempt: the partition waits for the dependency.
+      log.debug(
+          "task waits for dependency lane={} at={} task={} dependency={}",
+          lane,
+          context.coordinates(),
+          task.id(),
+          unavailable.dependency());
+      return new Outcome.AwaitDependency(unavailable.dependency());
+    }
+    long now = System.currentTimeMillis();
+    Destination destination = router.afterFailure(context.attempt(), failure, now);
+    boolean fatal =
+        destination instanceof Destination.DeadLetter deadLetter
+            && deadLetter.category() == FailureCategory.FATAL;
+    if (fatal) {
+      meters.failedFatal(System.nanoTime() - start);
+    } else {
+      meters.failed(System.nanoTime() - start);
+    }
+    logFailure(task, context, destination, failure);
+    return new ForwardRequest(
+        router.topicOf(destination), destination, context.attempt(), failure, now);
+  }
+
+  private ForwardRequest reject(
+      ConsumerRecord<byte[], byte[]> record, int attempt, MalformedTaskException error) {
+    metrics.rejected(error.reason());
+    log.warn(
+        "task rejected lane={} at={}-{}@{} reason={} detail=\"{}\" (to the dead-letter topic)",
+        lane,
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        error.reason().tag(),
+        error.getMessage());
+    Destination destination = router.afterRejection(error.reason());
+    return new ForwardRequest(
+        router.topicOf(destination), destination, attempt, error, System.currentTimeMillis());
+  }
+
+  private void recordOvershoot(ConsumerRecord<byte[], byte[]> record) {
+    long due = HeaderValues.longValue(record.headers(), LanesHeaders.DUE, 0);
+    if (due > 0) {
+      metrics.retryOvershoot(System.currentTimeMillis() - due);
+    }
+  }
+
+  private static void logFailure(
+      Task task, TaskContext context, Destination destination, Throwable error) {
+    String next;
+    if (destination instanceof Destination.Retry retry) {
+      next = "retry in " + retry.delay().toMillis() + " ms";
+    } else {
+      next = "dead-letter (" + ((Destination.DeadLetter) destination).reason() + ")";
+    }
+    log.warn(
+        "task failed lane={} at={} task={} type={} attempt={} next=\"{}\" error=\"{}\"",
+        context.lane(),
+        context.coordinates(),
+        task.id(),
+        task.type(),
+        context.attempt(),
+        next,
+        error.toString());
+  }
+}

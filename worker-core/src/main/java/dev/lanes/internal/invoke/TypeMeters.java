@@ -1,0 +1,52 @@
+package dev.lanes.internal.invoke;
+
+import dev.lanes.MetricNames;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+
+/** The meters of one task type in one lane, registered once so the hot path only increments. */
+public final class TypeMeters {
+
+  private final Counter succeeded;
+  private final Counter failed;
+  private final Counter failedFatal;
+  private final Timer duration;
+
+  public TypeMeters(MeterRegistry registry, String lane, String type) {
+    succeeded = outcome(registry, lane, type, MetricNames.OUTCOME_SUCCEEDED);
+    failed = outcome(registry, lane, type, MetricNames.OUTCOME_FAILED);
+    failedFatal = outcome(registry, lane, type, MetricNames.OUTCOME_FAILED_FATAL);
+    duration =
+        Timer.builder(MetricNames.HANDLER_DURATION)
+            .description("Time spent in task handlers")
+            .tag(MetricNames.TAG_LANE, lane)
+            .tag(MetricNames.TAG_TYPE, type)
+            .register(registry);
+  }
+
+  void succeeded(long nanos) {
+    succeeded.increment();
+    duration.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  void failed(long nanos) {
+    failed.increment();
+    duration.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  void failedFatal(long nanos) {
+    failedFatal.increment();
+    duration.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private static Counter outcome(MeterRegistry registry, String lane, String type, String outcome) {
+    return Counter.builder(MetricNames.TASKS)
+        .description("Tasks finished, by outcome")
+        .tag(MetricNames.TAG_LANE, lane)
+        .tag(MetricNames.TAG_TYPE, type)
+        .tag(MetricNames.TAG_OUTCOME, outcome)
+        .register(registry);
+  }
+}

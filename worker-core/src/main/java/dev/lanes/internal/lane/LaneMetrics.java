@@ -1,0 +1,198 @@
+package dev.lanes.internal.lane;
+
+import dev.lanes.MetricNames;
+import dev.lanes.internal.invoke.ForwardRequest;
+import dev.lanes.internal.invoke.TypeMeters;
+import dev.lanes.retry.Destination;
+import dev.lanes.retry.FailureCategory;
+import dev.lanes.task.RejectionReason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * The meters of one lane. Every meter is registered up front: types are the registered handler
+ * types, so tag cardinality is bounded, and the hot path only increments.
+ */
+public final class LaneMetrics {
+
+  private final MeterRegistry registry;
+  private final Map<String, TypeMeters> byType = new HashMap<>();
+  private final Map<RejectionReason, Counter> rejections = new EnumMap<>(RejectionReason.class);
+  private final String lane;
+  private final Counter[] retriedByAttempt;
+  private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
+  private final Counter forwardFailures;
+  private final Timer retryOvershoot;
+  private final Timer commitLatency;
+  private final Counter commitFailures;
+  private final List<Meter> gauges = new ArrayList<>();
+
+  LaneMetrics(MeterRegistry registry, String lane, Set<String> types, int maxAttempts) {
+    this.registry = registry;
+    this.lane = lane;
+    retriedByAttempt = new Counter[maxAttempts];
+    for (int attempt = 1; attempt < maxAttempts; attempt++) {
+      retriedByAttempt[attempt] =
+          Counter.builder(MetricNames.TASKS_RETRIED)
+              .description("Failed tasks forwarded to a retry topic")
+              .tag(MetricNames.TAG_LANE, lane)
+              .tag(MetricNames.TAG_ATTEMPT, Integer.toString(attempt))
+              .register(registry);
+    }
+    deadLetterCounter(FailureCategory.EXHAUSTED.tag());
+    deadLetterCounter(FailureCategory.FATAL.tag());
+    forwardFailures =
+        Counter.builder(MetricNames.FORWARD_FAILURES)
+            .description("Forwards to retry or dead-letter topics that failed and are resent")
+            .tag(MetricNames.TAG_LANE, lane)
+            .register(registry);
+    retryOvershoot =
+        Timer.builder(MetricNames.RETRY_OVERSHOOT)
+            .description("How late retries start after their due time")
+            .tag(MetricNames.TAG_LANE, lane)
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+    for (String type : types) {
+      byType.put(type, new TypeMeters(registry, lane, type));
+    }
+    for (RejectionReason reason : RejectionReason.values()) {
+      rejections.put(
+          reason,
+          Counter.builder(MetricNames.TASKS_REJECTED)
+              .description("Records that are not runnable tasks")
+              .tag(MetricNames.TAG_LANE, lane)
+              .tag(MetricNames.TAG_REASON, reason.tag())
+              .register(registry));
+      deadLetterCounter(reason.tag());
+    }
+    commitLatency =
+        Timer.builder(MetricNames.COMMIT_LATENCY)
+            .description("Offset commit round trips")
+            .tag(MetricNames.TAG_LANE, lane)
+            .register(registry);
+    commitFailures =
+        Counter.builder(MetricNames.COMMIT_FAILURES)
+            .tag(MetricNames.TAG_LANE, lane)
+            .register(registry);
+  }
+
+  /** Registers the lane's gauges; they read poll-thread counters without locking. */
+  void bindGauges(
+      IntSupplier inFlight,
+      IntSupplier pausedPartitions,
+      IntSupplier waitingPartitions,
+      IntSupplier pendingForwards,
+      ThreadPoolExecutor pool) {
+    gauges.add(gauge(MetricNames.IN_FLIGHT, lane, inFlight));
+    gauges.add(gauge(MetricNames.PAUSED_PARTITIONS, lane, pausedPartitions));
+    gauges.add(gauge(MetricNames.RETRY_WAITING_PARTITIONS, lane, waitingPartitions));
+    gauges.add(gauge(MetricNames.FORWARD_PENDING, lane, pendingForwards));
+    gauges.add(gauge(MetricNames.EXECUTOR_QUEUED, lane, () -> pool.getQueue().size()));
+    gauges.add(gauge(MetricNames.EXECUTOR_ACTIVE, lane, pool::getActiveCount));
+  }
+
+  /** Consumer lag of the lane, all of it and without partitions paused on a dependency. */
+  void bindLag(LongSupplier lag, LongSupplier lagExcludingPaused) {
+    gauges.add(
+        Gauge.builder(MetricNames.CONSUMER_LAG, lag, LongSupplier::getAsLong)
+            .description("Records behind the end of the lane's partitions")
+            .tag(MetricNames.TAG_LANE, lane)
+            .strongReference(true)
+            .register(registry));
+    gauges.add(
+        Gauge.builder(MetricNames.CONSUMER_LAG_ACTIVE, lagExcludingPaused, LongSupplier::getAsLong)
+            .description("Lag without partitions paused on an open breaker: scale on this")
+            .tag(MetricNames.TAG_LANE, lane)
+            .strongReference(true)
+            .register(registry));
+  }
+
+  /**
+   * Publishes a Kafka client's own metrics (fetch rates, request latencies, buffer use) beside the
+   * lane's, tagged with the lane; close the returned binder with the client.
+   */
+  public KafkaClientMetrics bindClient(KafkaClientMetrics client) {
+    client.bindTo(registry);
+    return client;
+  }
+
+  public TypeMeters forType(String type) {
+    TypeMeters meters = byType.get(type);
+    if (meters == null) {
+      throw new IllegalStateException("no meters for unregistered type " + type);
+    }
+    return meters;
+  }
+
+  public void rejected(RejectionReason reason) {
+    rejections.get(reason).increment();
+  }
+
+  /** A forward was acknowledged: count it as a retry or a dead letter. Any thread. */
+  public void forwarded(ForwardRequest request) {
+    if (request.destination() instanceof Destination.DeadLetter deadLetter) {
+      deadLetterCounter(deadLetter.reason()).increment();
+    } else {
+      retriedByAttempt[request.attempt()].increment();
+    }
+  }
+
+  public void forwardFailed() {
+    forwardFailures.increment();
+  }
+
+  public void retryOvershoot(long millis) {
+    retryOvershoot.record(Math.max(0, millis), TimeUnit.MILLISECONDS);
+  }
+
+  public void committed(long nanos) {
+    commitLatency.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  public void commitFailed() {
+    commitFailures.increment();
+  }
+
+  /**
+   * Removes the gauges, which read a lane that is gone. Counters and timers stay: their totals
+   * remain true after the lane stops, and a restarted lane continues them.
+   */
+  void unbindGauges() {
+    gauges.forEach(registry::remove);
+    gauges.clear();
+  }
+
+  // Reasons are a small fixed set (rejection reasons, fatal, exhausted): cardinality stays bounded.
+  private Counter deadLetterCounter(String reason) {
+    return deadLettered.computeIfAbsent(
+        reason,
+        tag ->
+            Counter.builder(MetricNames.TASKS_DEAD_LETTERED)
+                .description("Records forwarded to the dead-letter topic")
+                .tag(MetricNames.TAG_LANE, lane)
+                .tag(MetricNames.TAG_REASON, tag)
+                .register(registry));
+  }
+
+  private Meter gauge(String name, String lane, IntSupplier value) {
+    return Gauge.builder(name, value, supplier -> supplier.getAsInt())
+        .tag(MetricNames.TAG_LANE, lane)
+        .strongReference(true)
+        .register(registry);
+  }
+}

@@ -1,0 +1,205 @@
+package dev.lanes.internal.offsets;
+
+import java.util.OptionalLong;
+
+/**
+ * The uncommitted window of one partition: offsets handed out for processing, in the order they
+ * were polled, and which of them are finished. The committable offset is the first unfinished one,
+ * so a commit never passes a record that is still running, however many after it finished.
+ *
+ * <p>Offsets need not be contiguous (compaction and transaction markers leave gaps). Poll thread
+ * only; primitive ring buffer so tracking allocates nothing while the window fits.
+ */
+public final class PartitionOffsets {
+
+  private long[] offsets;
+  private boolean[] finished;
+  private int head;
+  private int size;
+  private int unfinished;
+  private long nextToTrack = -1;
+  private long committed = -1;
+  private long firstTracked = -1;
+  // Offsets that finished after the point a rewind went back to: fetched again, not run again.
+  private long[] doneAhead = new long[0];
+  private int doneAheadNext;
+
+  PartitionOffsets(int initialCapacity) {
+    int capacity = Integer.highestOneBit(Math.max(2, initialCapacity - 1)) << 1;
+    offsets = new long[capacity];
+    finished = new boolean[capacity];
+  }
+
+  /** Records that {@code offset} was handed out; offsets must be tracked in increasing order. */
+  public void track(long offset) {
+    if (offset < nextToTrack) {
+      throw new IllegalStateException(
+          "offset " + offset + " tracked out of order, expected >= " + nextToTrack);
+    }
+    if (size == offsets.length) {
+      grow();
+    }
+    int slot = (head + size) & (offsets.length - 1);
+    offsets[slot] = offset;
+    finished[slot] = false;
+    size++;
+    unfinished++;
+    nextToTrack = offset + 1;
+    if (firstTracked < 0) {
+      firstTracked = offset;
+    }
+  }
+
+  /**
+   * Goes back to the first unfinished offset, to fetch from there again: the window is emptied and
+   * the offsets after it that already finished are remembered, so {@link #trackReplayed} can tell
+   * them apart. Returns the offset to seek to, or empty when nothing is unfinished.
+   */
+  public OptionalLong rewind() {
+    if (size == 0) {
+      return OptionalLong.empty();
+    }
+    long first = offsets[head];
+    long[] done = new long[size - unfinished];
+    int count = 0;
+    for (int i = 0; i < size; i++) {
+      int slot = (head + i) & (offsets.length - 1);
+      if (finished[slot]) {
+        done[count++] = offsets[slot];
+      }
+    }
+    doneAhead = done;
+    doneAheadNext = 0;
+    size = 0;
+    unfinished = 0;
+    nextToTrack = first;
+    return OptionalLong.of(first);
+  }
+
+  /** Whether offsets fetched again after a rewind may have finished already. */
+  public boolean replaying() {
+    return doneAheadNext < doneAhead.length;
+  }
+
+  /**
+   * Tracks a record fetched again after a rewind. Returns true when it had finished before the
+   * rewind: it is then finished at once and must not run again.
+   */
+  public boolean trackReplayed(long offset) {
+    track(offset);
+    while (doneAheadNext < doneAhead.length && doneAhead[doneAheadNext] < offset) {
+      doneAheadNext++;
+    }
+    if (doneAheadNext < doneAhead.length && doneAhead[doneAheadNext] == offset) {
+      doneAheadNext++;
+      finish(offset);
+      return true;
+    }
+    return false;
+  }
+
+  /** Marks {@code offset} finished. Finishing an offset that is not in the window is a bug. */
+  public void finish(long offset) {
+    int slot = slotOf(offset);
+    if (slot < 0 || finished[slot]) {
+      throw new IllegalStateException(
+          "offset " + offset + " is not an unfinished offset of this partition");
+    }
+    finished[slot] = true;
+    unfinished--;
+    int mask = offsets.length - 1;
+    while (size > 0 && finished[head]) {
+      head = (head + 1) & mask;
+      size--;
+    }
+  }
+
+  /**
+   * The offset to commit (the next record to consume), if it moved past the last commit: the first
+   * unfinished offset, or one past the last tracked offset when everything is finished.
+   */
+  OptionalLong committable() {
+    if (nextToTrack < 0) {
+      return OptionalLong.empty();
+    }
+    long position = size > 0 ? offsets[head] : nextToTrack;
+    return position > committed ? OptionalLong.of(position) : OptionalLong.empty();
+  }
+
+  /** The last commit acknowledged for this partition. */
+  public void committed(long offset) {
+    committed = Math.max(committed, offset);
+  }
+
+  /**
+   * Where the group's committed offset stands as far as this lane knows: its last acknowledged
+   * commit, or, before its first, the first offset it consumed (the previous owner's commit or the
+   * reset position). -1 when it knows neither.
+   */
+  public long committedOrStart() {
+    return committed >= 0 ? committed : firstTracked;
+  }
+
+  /** Records from the first unfinished one to the last tracked: what a crash would replay. */
+  int window() {
+    return size;
+  }
+
+  public int unfinished() {
+    return unfinished;
+  }
+
+  private int slotOf(long offset) {
+    int mask = offsets.length - 1;
+    // Offsets are nearly always contiguous: then the slot follows from the distance to the head,
+    // and the search (a dozen probes in a full window, for every record) is only for gaps.
+    long distance = size > 0 ? offset - offsets[head] : -1;
+    if (distance >= 0 && distance < size) {
+      int slot = (head + (int) distance) & mask;
+      if (offsets[slot] == offset) {
+        return slot;
+      }
+    }
+    int low = 0;
+    int high = size - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      long value = offsets[(head + mid) & mask];
+      if (value < offset) {
+        low = mid + 1;
+      } else if (value > offset) {
+        high = mid - 1;
+      } else {
+        return (head + mid) & mask;
+      }
+    }
+    return -1;
+  }
+
+  private void grow() {
+    int capacity = offsets.length;
+    long[] newOffsets = new long[capacity * 2];
+    boolean[] newFinished = new boolean[capacity * 2];
+    for (int i = 0; i < size; i++) {
+      int slot = (head + i) & (capacity - 1);
+      newOffsets[i] = offsets[slot];
+      newFinished[i] = finished[slot];
+    }
+    offsets = newOffsets;
+    finished = newFinished;
+    head = 0;
+  }
+
+  @Override
+  public String toString() {
+    return "PartitionOffsets{window="
+        + size
+        + ", unfinished="
+        + unfinished
+        + ", committable="
+        + (size > 0 ? offsets[head] : nextToTrack)
+        + ", committed="
+        + committed
+        + "}";
+  }
+}
