@@ -66,11 +66,15 @@ final class DltCommand {
   /** Everything a subcommand needs to reach the lane's topics. */
   private record Context(LanesCommand lanes, LaneTopics topics, Map<String, Object> client) {
 
-    static Context of(LanesCommand lanes, ClusterOptions cluster, String lane) {
+    static Context of(
+        LanesCommand lanes, ClusterOptions cluster, TimeoutOption timeout, String lane) {
       LanesConfig config = cluster.load(lanes.env());
       LaneTopics topics = LaneTopicsOption.resolve(config, lane);
       String bootstrap = ClusterOptions.bootstrap(config, lanes.err());
-      return new Context(lanes, topics, ClusterOptions.clientProperties(config, bootstrap));
+      Map<String, Object> client =
+          timeout.applyTo(ClusterOptions.clientProperties(config, bootstrap));
+      ClusterReach.require(client, bootstrap, timeout.value());
+      return new Context(lanes, topics, client);
     }
 
     DeadLetterReader reader() {
@@ -85,6 +89,7 @@ final class DltCommand {
   static final class List implements Callable<Integer> {
     @ParentCommand DltCommand dlt;
     @Mixin ClusterOptions cluster;
+    @Mixin TimeoutOption timeout;
     @Mixin Selection selection;
 
     @Option(names = "--json", description = "One JSON object per line, for scripts.")
@@ -92,7 +97,7 @@ final class DltCommand {
 
     @Override
     public Integer call() {
-      Context context = Context.of(dlt.parent, cluster, selection.lane);
+      Context context = Context.of(dlt.parent, cluster, timeout, selection.lane);
       new DeadLetterTable(context.lanes().out(), Clock.systemUTC())
           .print(context.reader().read(selection.filter(DeadLetterFilter.defaults())), json);
       return ExitCodes.OK;
@@ -106,6 +111,7 @@ final class DltCommand {
   static final class Show implements Callable<Integer> {
     @ParentCommand DltCommand dlt;
     @Mixin ClusterOptions cluster;
+    @Mixin TimeoutOption timeout;
 
     @Option(names = "--lane", required = true, description = "The lane.")
     String lane;
@@ -118,7 +124,7 @@ final class DltCommand {
 
     @Override
     public Integer call() {
-      Context context = Context.of(dlt.parent, cluster, lane);
+      Context context = Context.of(dlt.parent, cluster, timeout, lane);
       try {
         new DeadLetterDetail(context.lanes().out(), Clock.systemUTC())
             .print(context.reader().find(partition, offset));
@@ -141,6 +147,7 @@ final class DltCommand {
   static final class Replay implements Callable<Integer> {
     @ParentCommand DltCommand dlt;
     @Mixin ClusterOptions cluster;
+    @Mixin TimeoutOption timeout;
     @Mixin Selection selection;
 
     @Option(
@@ -166,7 +173,7 @@ final class DltCommand {
       if (!dryRun && !yes) {
         throw new UsageException("replaying re-produces records: add --yes, or --dry-run first");
       }
-      Context context = Context.of(dlt.parent, cluster, selection.lane);
+      Context context = Context.of(dlt.parent, cluster, timeout, selection.lane);
       DeadLetterReplayer replayer =
           new DeadLetterReplayer(
               context.client(),
