@@ -5,6 +5,7 @@ import dev.lanes.app.dlt.DeadLetterDetail;
 import dev.lanes.app.dlt.DeadLetterFilter;
 import dev.lanes.app.dlt.DeadLetterReader;
 import dev.lanes.app.dlt.DeadLetterReplayer;
+import dev.lanes.app.dlt.DeadLetterSelection;
 import dev.lanes.app.dlt.DeadLetterTable;
 import dev.lanes.app.dlt.ReplayResult;
 import dev.lanes.app.dlt.ReplayTarget;
@@ -28,7 +29,10 @@ final class DltCommand {
 
   @ParentCommand LanesCommand parent;
 
-  /** The options list and replay share: the lane and which dead letters. */
+  /**
+   * The options list and replay share: the lane and which dead letters. Both build their filter
+   * here, so the same options select the same dead letters in both.
+   */
   static final class Selection {
     @Option(names = "--lane", required = true, description = "The lane, e.g. realtime or batch.")
     String lane;
@@ -48,18 +52,18 @@ final class DltCommand {
         description = "Only dead letters younger than this, e.g. 30m, 2h, 1d.")
     Duration since;
 
-    @Option(names = "--limit", paramLabel = "N", description = "At most N dead letters.")
-    Integer limit;
-
-    DeadLetterFilter filter(DeadLetterFilter base) {
-      DeadLetterFilter filter = base.withType(type).withReason(reason).withSince(since);
-      if (limit != null) {
-        if (limit < 1) {
-          throw new UsageException("--limit must be >= 1, was " + limit);
-        }
-        filter = filter.withLimit(limit);
+    /** The filter of these options, with at most {@code limit} dead letters (null: no limit). */
+    DeadLetterFilter filter(Integer limit) {
+      if (limit != null && limit < 1) {
+        throw new UsageException("--limit must be >= 1, was " + limit);
       }
-      return filter;
+      try {
+        DeadLetterFilter filter =
+            DeadLetterFilter.all().withType(type).withReason(reason).withSince(since);
+        return limit == null ? filter : filter.withLimit(limit);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage(), e);
+      }
     }
   }
 
@@ -85,7 +89,13 @@ final class DltCommand {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      description = "Lists dead letters, oldest first; --json prints one object per line.")
+      description = {
+        "Lists dead letters, oldest first; --json prints one object per line.",
+        "Shows at most "
+            + DeadLetterFilter.DEFAULT_LIMIT
+            + " unless --limit says otherwise, and says how many more match (after the table, or"
+            + " on stderr with --json)."
+      })
   static final class List implements Callable<Integer> {
     @ParentCommand DltCommand dlt;
     @Mixin ClusterOptions cluster;
@@ -95,11 +105,28 @@ final class DltCommand {
     @Option(names = "--json", description = "One JSON object per line, for scripts.")
     boolean json;
 
+    @Option(
+        names = "--limit",
+        paramLabel = "N",
+        description =
+            "At most N dead letters, the oldest (default: "
+                + DeadLetterFilter.DEFAULT_LIMIT
+                + "; the list says how many more match).")
+    Integer limit;
+
     @Override
     public Integer call() {
+      DeadLetterFilter filter =
+          selection.filter(limit == null ? DeadLetterFilter.DEFAULT_LIMIT : limit);
       Context context = Context.of(dlt.parent, cluster, timeout, selection.lane);
+      DeadLetterSelection selected = context.reader().select(filter);
       new DeadLetterTable(context.lanes().out(), Clock.systemUTC())
-          .print(context.reader().read(selection.filter(DeadLetterFilter.defaults())), json);
+          .print(selected.deadLetters(), json);
+      if (selected.notShown() > 0) {
+        // stdout stays one JSON object per line for scripts; people read the note on stderr.
+        (json ? context.lanes().err() : context.lanes().out())
+            .println((json ? "lanes: " : "") + selected.moreNote());
+      }
       return ExitCodes.OK;
     }
   }
@@ -162,6 +189,12 @@ final class DltCommand {
     @Option(names = "--yes", description = "Really replay.")
     boolean yes;
 
+    @Option(
+        names = "--limit",
+        paramLabel = "N",
+        description = "At most N dead letters, the oldest not replayed before (default: all).")
+    Integer limit;
+
     @Override
     public Integer call() {
       ReplayTarget target =
@@ -173,6 +206,7 @@ final class DltCommand {
       if (!dryRun && !yes) {
         throw new UsageException("replaying re-produces records: add --yes, or --dry-run first");
       }
+      DeadLetterFilter filter = selection.filter(limit);
       Context context = Context.of(dlt.parent, cluster, timeout, selection.lane);
       DeadLetterReplayer replayer =
           new DeadLetterReplayer(
@@ -180,7 +214,6 @@ final class DltCommand {
               context.topics().main().name(),
               context.lanes().out(),
               Clock.systemUTC());
-      DeadLetterFilter filter = selection.filter(DeadLetterFilter.all());
       ReplayResult result =
           dryRun ? replayer.dryRun(filter, target) : replayer.replay(filter, target);
       return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
