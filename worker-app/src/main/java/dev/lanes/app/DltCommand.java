@@ -1,15 +1,18 @@
 package dev.lanes.app;
 
 import dev.lanes.app.config.LanesConfig;
+import dev.lanes.app.dlt.DeadLetter;
 import dev.lanes.app.dlt.DeadLetterDetail;
 import dev.lanes.app.dlt.DeadLetterFilter;
 import dev.lanes.app.dlt.DeadLetterReader;
 import dev.lanes.app.dlt.DeadLetterReplayer;
 import dev.lanes.app.dlt.DeadLetterSelection;
 import dev.lanes.app.dlt.DeadLetterTable;
+import dev.lanes.app.dlt.RawValueFile;
 import dev.lanes.app.dlt.ReplayResult;
 import dev.lanes.app.dlt.ReplayTarget;
 import dev.lanes.topics.LaneTopics;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -134,7 +137,9 @@ final class DltCommand {
   @Command(
       name = "show",
       mixinStandardHelpOptions = true,
-      description = "Everything about one dead letter: headers, stack trace, payload.")
+      description =
+          "Everything about one dead letter: headers, stack trace, payload (JSON pretty-printed,"
+              + " anything else as a hex dump of at most 4 KiB; --raw FILE saves all of it).")
   static final class Show implements Callable<Integer> {
     @ParentCommand DltCommand dlt;
     @Mixin ClusterOptions cluster;
@@ -149,14 +154,30 @@ final class DltCommand {
     @Option(names = "--offset", required = true, description = "Offset of the dead letter.")
     long offset;
 
+    @Option(
+        names = "--raw",
+        paramLabel = "FILE",
+        description =
+            "Also save the record's value, byte for byte, to FILE (the printed hex dump stops after"
+                + " the first 4 KiB).")
+    Path raw;
+
     @Override
     public Integer call() {
       Context context = Context.of(dlt.parent, cluster, timeout, lane);
+      DeadLetter deadLetter;
       try {
-        new DeadLetterDetail(context.lanes().out(), Clock.systemUTC())
-            .print(context.reader().find(partition, offset));
+        deadLetter = context.reader().find(partition, offset);
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage(), e);
+      }
+      new DeadLetterDetail(context.lanes().out(), Clock.systemUTC()).print(deadLetter);
+      if (raw != null) {
+        try {
+          context.lanes().err().println("lanes: " + RawValueFile.save(deadLetter, raw));
+        } catch (java.io.UncheckedIOException e) {
+          throw new UsageException("--raw: " + e.getMessage(), e);
+        }
       }
       return ExitCodes.OK;
     }

@@ -118,6 +118,33 @@ class DltSelectionIT {
     }
   }
 
+  @Test
+  void showWithRawSavesTheValueByteForByte() throws Exception {
+    Path file = dir.resolve("value.bin");
+
+    CliRun show =
+        CliRun.of(
+            with(
+                new String[] {
+                  "dlt",
+                  "show",
+                  "--lane",
+                  lane,
+                  "--partition",
+                  "1",
+                  "--offset",
+                  "0",
+                  "--raw",
+                  file.toString()
+                }));
+
+    assertThat(show.exitCode()).as(show.toString()).isZero();
+    assertThat(show.out()).contains("task id        t-1");
+    assertThat(java.nio.file.Files.readString(file, UTF_8))
+        .isEqualTo("{\"id\":\"t-1\",\"type\":\"charge\",\"payload\":{}}");
+    assertThat(show.err()).contains("(41 bytes) to " + file);
+  }
+
   private static long moreThanShown(String err) {
     Matcher note = Pattern.compile("(\\d+) more dead letters? match").matcher(err);
     return note.find() ? Long.parseLong(note.group(1)) : 0;
