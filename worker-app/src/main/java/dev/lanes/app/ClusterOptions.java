@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Option;
 
 /** The options every command that talks to Kafka shares: where Kafka is, and the config file. */
@@ -46,18 +47,39 @@ final class ClusterOptions {
     }
   }
 
-  /** The bootstrap servers to use; says so on {@code err} when it falls back to the default. */
+  /**
+   * The bootstrap servers to use; says so on {@code err} when it falls back to the default.
+   *
+   * @throws UsageException naming the address that is not {@code HOST:PORT}
+   */
   static String bootstrap(LanesConfig config, PrintStream err) {
-    return config
-        .bootstrapServers()
-        .orElseGet(
-            () -> {
-              err.println(
-                  "lanes: no bootstrap server given (--bootstrap-server, the config file or"
-                      + " LANES_BOOTSTRAP_SERVERS); using "
-                      + DEFAULT_BOOTSTRAP);
-              return DEFAULT_BOOTSTRAP;
-            });
+    return requireHostPorts(config.bootstrapServers().orElseGet(() -> defaultBootstrap(err)));
+  }
+
+  /**
+   * Checks each comma-separated address with Kafka's own parser, so that a bad one is named here
+   * instead of surfacing as "Failed to construct kafka producer".
+   */
+  static String requireHostPorts(String servers) {
+    for (String address : servers.split(",")) {
+      String trimmed = address.strip();
+      Integer port = Utils.getPort(trimmed);
+      if (Utils.getHost(trimmed) == null || port == null || port < 1 || port > 65535) {
+        throw new UsageException(
+            "bootstrap server '"
+                + trimmed
+                + "' is not HOST:PORT (e.g. 127.0.0.1:9092, kafka-1:9092, [::1]:9092)");
+      }
+    }
+    return servers;
+  }
+
+  private static String defaultBootstrap(PrintStream err) {
+    err.println(
+        "lanes: no bootstrap server given (--bootstrap-server, the config file or"
+            + " LANES_BOOTSTRAP_SERVERS); using "
+            + DEFAULT_BOOTSTRAP);
+    return DEFAULT_BOOTSTRAP;
   }
 
   /** Settings for any Kafka client: the config's properties (security included) and servers. */

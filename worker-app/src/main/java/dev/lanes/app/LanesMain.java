@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 
 /** The {@code lanes} executable: one command line for brokers, workers, tasks and dead letters. */
@@ -14,7 +15,7 @@ public final class LanesMain {
   private LanesMain() {}
 
   public static void main(String[] args) {
-    System.exit(run(Arrays.asList(args), System.out, System.err));
+    ExitStatus.exit(run(Arrays.asList(args), System.out, System.err));
   }
 
   /** Runs one command line; returns its exit code (0 ok, 1 failed, 2 bad usage). */
@@ -49,8 +50,23 @@ public final class LanesMain {
     return code;
   }
 
-  private static String oneLine(Throwable error) {
+  /**
+   * The error's message; for Kafka's own exceptions followed by their causes' messages, because
+   * Kafka wraps what was wrong in a message that says only "Failed to construct kafka producer".
+   */
+  static String oneLine(Throwable error) {
     String message = error.getMessage();
-    return message == null || message.isBlank() ? error.toString() : message.strip();
+    StringBuilder line =
+        new StringBuilder(
+            message == null || message.isBlank() ? error.toString() : message.strip());
+    Throwable wrapper = error;
+    while (wrapper instanceof KafkaException && wrapper.getCause() != null) {
+      wrapper = wrapper.getCause();
+      String more = wrapper.getMessage();
+      if (more != null && !more.isBlank() && line.indexOf(more.strip()) < 0) {
+        line.append(": ").append(more.strip());
+      }
+    }
+    return line.toString();
   }
 }

@@ -11,10 +11,13 @@ import dev.lanes.app.produce.TaskLines;
 import dev.lanes.app.produce.TaskSender;
 import dev.lanes.task.TaskCodec;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +38,7 @@ final class ProduceCommand implements Callable<Integer> {
 
   @ParentCommand private LanesCommand parent;
   @Mixin private ClusterOptions cluster;
+  @Mixin private TimeoutOption timeout;
 
   @Option(names = "--lane", required = true, description = "The lane, e.g. realtime or batch.")
   private String lane;
@@ -74,14 +78,19 @@ final class ProduceCommand implements Callable<Integer> {
     if (rate != null) {
       options = options.withRate(rate);
     }
+    // Everything the user typed is checked before Kafka is asked anything.
+    List<Task> tasks = file != null ? readLines() : null;
+    String taskType = file == null ? requireType() : null;
+    JsonNode taskPayload = file == null ? parsePayload() : null;
     String bootstrap = ClusterOptions.bootstrap(config, parent.err());
-    TaskSender sender =
-        new TaskSender(
-            ClusterOptions.clientProperties(config, bootstrap), parent.out(), Clock.systemUTC());
+    Map<String, Object> client =
+        timeout.applyTo(ClusterOptions.clientProperties(config, bootstrap));
+    ClusterReach.requireTopic(client, bootstrap, timeout.value(), topic);
+    TaskSender sender = new TaskSender(client, parent.out(), Clock.systemUTC());
     SendResult result =
-        file != null
-            ? sender.send(topic, readLines(), options)
-            : sender.sendCopies(topic, requireType(), parsePayload(), count, options);
+        tasks != null
+            ? sender.send(topic, tasks, options)
+            : sender.sendCopies(topic, taskType, taskPayload, count, options);
     return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
@@ -90,10 +99,18 @@ final class ProduceCommand implements Callable<Integer> {
       throw new UsageException("--payload and --file do not go together");
     }
     TaskLines lines = new TaskLines(new TaskCodec(), Clock.systemUTC());
+    if (!file.equals("-") && !Files.isRegularFile(Path.of(file))) {
+      throw new UsageException(
+          "--file "
+              + file
+              + (Files.isDirectory(Path.of(file)) ? " is a directory" : " does not exist"));
+    }
     try {
       return file.equals("-")
           ? lines.parse(new InputStreamReader(System.in, StandardCharsets.UTF_8), type)
           : lines.parse(Path.of(file), type);
+    } catch (UncheckedIOException e) {
+      throw new UsageException("--file " + file + " cannot be read: " + e.getCause(), e);
     } catch (InvalidTaskLineException e) {
       throw new UsageException((file.equals("-") ? "stdin " : file + " ") + e.getMessage(), e);
     }

@@ -40,6 +40,7 @@ final class RunCommand implements Callable<Integer> {
 
   @ParentCommand private LanesCommand parent;
   @Mixin private ClusterOptions cluster;
+  @Mixin private TimeoutOption timeout;
 
   @Option(
       names = "--lanes",
@@ -71,12 +72,11 @@ final class RunCommand implements Callable<Integer> {
       names = "--exit-when-idle",
       paramLabel = "SECONDS",
       description =
-          "Stop (draining and committing) once every lane has had no lag for this long: for"
-              + " batch jobs and tests.")
+          "Stop (draining and committing) once every lane has had no lag for this long (>= 0):"
+              + " for batch jobs and tests.")
   private Integer exitWhenIdleSeconds;
 
   private final CountDownLatch stop = new CountDownLatch(1);
-  private final CountDownLatch finished = new CountDownLatch(1);
 
   @Override
   public Integer call() throws InterruptedException {
@@ -84,13 +84,13 @@ final class RunCommand implements Callable<Integer> {
     try {
       return runUntilStopped();
     } finally {
-      finished.countDown();
       removeShutdownHook(hook);
     }
   }
 
   private int runUntilStopped() throws InterruptedException {
     LanesConfig config = configure();
+    Duration kafkaTimeout = timeout.value();
     PrintStream out = parent.out();
     HandlerDiscovery.Discovered handlers = HandlerDiscovery.discover(handlersDir);
     try (LocalBroker broker = LocalBroker.startIf(embedded);
@@ -98,34 +98,40 @@ final class RunCommand implements Callable<Integer> {
       String bootstrap =
           broker.bootstrapServers().orElseGet(() -> ClusterOptions.bootstrap(config, parent.err()));
       Map<String, Object> client = ClusterOptions.clientProperties(config, bootstrap);
-      TopicCatalog catalog = provision(config, client);
-
-      LanesRuntime.Builder builder =
-          LanesRuntime.builder()
-              .bootstrapServers(bootstrap)
-              .handlers(handlers.handlers())
-              .meterRegistry(observability.registry());
-      config.kafkaProperties().forEach(builder::clientProperty);
-      config.dependencies().forEach(builder::dependency);
-      config.laneConfigs(catalog).forEach(builder::lane);
-      try (LanesRuntime runtime = builder.build().start();
-          BrokerProbe probe = BrokerProbe.connect(client);
+      // Bound first, so probes meet "starting" (503) instead of a refused connection while the
+      // topics are checked and the lanes join; scrapes get the JVM's metrics meanwhile.
+      try (BrokerProbe probe = BrokerProbe.connect(client);
           HealthServer server =
-              HealthServer.start(
-                  HealthServerConfig.onPort(config.httpPort()),
-                  runtime::health,
-                  probe,
-                  observability.registry())) {
+              HealthServer.startBeforeRuntime(
+                  HealthServerConfig.onPort(config.httpPort()), probe, observability.registry())) {
         out.printf(
-            "lanes: running lanes %s against %s; handlers %s%s; health and metrics on port %d"
-                + " (Ctrl-C drains and stops)%n",
-            config.laneNames(),
-            bootstrap,
-            handlers.handlers().types(),
-            handlers.providers().isEmpty() ? "" : " from " + handlers.providers(),
-            server.port());
-        awaitStop(runtime);
-        out.println("lanes: stopping: draining in-flight tasks and committing");
+            "lanes: starting against %s; health and metrics on port %d (503 until started)%n",
+            bootstrap, server.port());
+        Map<String, Object> startupClient = timeout.applyTo(client);
+        ClusterReach.require(startupClient, bootstrap, kafkaTimeout);
+        TopicCatalog catalog = provision(config, startupClient);
+
+        LanesRuntime.Builder builder =
+            LanesRuntime.builder()
+                .bootstrapServers(bootstrap)
+                .handlers(handlers.handlers())
+                .meterRegistry(observability.registry());
+        config.kafkaProperties().forEach(builder::clientProperty);
+        config.dependencies().forEach(builder::dependency);
+        config.laneConfigs(catalog).forEach(builder::lane);
+        try (LanesRuntime runtime = builder.build().start()) {
+          server.runtimeStarted(runtime::health);
+          out.printf(
+              "lanes: running lanes %s against %s; handlers %s%s; health and metrics on port %d"
+                  + " (Ctrl-C drains and stops)%n",
+              config.laneNames(),
+              bootstrap,
+              handlers.handlers().types(),
+              handlers.providers().isEmpty() ? "" : " from " + handlers.providers(),
+              server.port());
+          awaitStop(runtime);
+          out.println("lanes: stopping: draining in-flight tasks and committing");
+        }
       }
       printCounts(observability, config, out);
     }
@@ -133,6 +139,9 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private LanesConfig configure() {
+    if (exitWhenIdleSeconds != null && exitWhenIdleSeconds < 0) {
+      throw new UsageException("--exit-when-idle must be >= 0 seconds, was " + exitWhenIdleSeconds);
+    }
     LanesConfig config = cluster.load(parent.env());
     try {
       if (lanes != null) {
@@ -177,18 +186,14 @@ final class RunCommand implements Callable<Integer> {
 
   /**
    * SIGTERM ends the wait; the JVM then exits only once this command has drained, committed and
-   * printed its counts.
+   * printed its counts, with the command's own status (see {@link ExitStatus}).
    */
   private Thread registerShutdownHook() {
     Thread hook =
         new Thread(
             () -> {
               stop.countDown();
-              try {
-                finished.await(2, TimeUnit.MINUTES);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
+              ExitStatus.haltWhenDecided(Duration.ofMinutes(2));
             },
             "lanes-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);

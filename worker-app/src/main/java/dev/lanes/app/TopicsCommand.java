@@ -6,6 +6,7 @@ import dev.lanes.topics.TopicCatalog;
 import dev.lanes.topics.TopicCheck;
 import dev.lanes.topics.TopicProvisioner;
 import java.io.PrintStream;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
@@ -28,10 +29,13 @@ final class TopicsCommand {
     int run(Admin admin, TopicCatalog catalog, PrintStream out);
   }
 
-  int withCatalog(ClusterOptions cluster, TopicsAction action) {
+  int withCatalog(ClusterOptions cluster, TimeoutOption timeout, TopicsAction action) {
     LanesConfig config = cluster.load(parent.env());
     String bootstrap = ClusterOptions.bootstrap(config, parent.err());
-    try (Admin admin = Provisioning.admin(ClusterOptions.clientProperties(config, bootstrap))) {
+    Map<String, Object> client =
+        timeout.applyTo(ClusterOptions.clientProperties(config, bootstrap));
+    ClusterReach.require(client, bootstrap, timeout.value());
+    try (Admin admin = Provisioning.admin(client)) {
       TopicCatalog catalog =
           Provisioning.fitToCluster(
               config.catalog(), config.replicationFactor(), admin, parent.err());
@@ -48,11 +52,13 @@ final class TopicsCommand {
   static final class Apply implements Callable<Integer> {
     @ParentCommand TopicsCommand topics;
     @Mixin ClusterOptions cluster;
+    @Mixin TimeoutOption timeout;
 
     @Override
     public Integer call() {
       return topics.withCatalog(
           cluster,
+          timeout,
           (admin, catalog, out) -> {
             ProvisioningReport report =
                 new TopicProvisioner(admin, Provisioning.TIMEOUT).provisionLanes(catalog.lanes());
@@ -69,11 +75,13 @@ final class TopicsCommand {
   static final class Describe implements Callable<Integer> {
     @ParentCommand TopicsCommand topics;
     @Mixin ClusterOptions cluster;
+    @Mixin TimeoutOption timeout;
 
     @Override
     public Integer call() {
       return topics.withCatalog(
           cluster,
+          timeout,
           (admin, catalog, out) -> {
             TopicCheck check =
                 new TopicProvisioner(admin, Provisioning.TIMEOUT).check(catalog.lanes());

@@ -60,7 +60,7 @@ public final class DurationFormat {
   }
 
   /** The shortest text {@link #parse} reads back as {@code duration}. */
-  static String format(Duration duration) {
+  public static String format(Duration duration) {
     if (duration.isZero()) {
       return "0s";
     }

@@ -41,8 +41,17 @@ final class EnvironmentOverrides {
 
   static LanesConfig apply(LanesConfig config, Map<String, String> environment) {
     // Sorted, so the same environment always fails on the same variable first.
+    // Kubernetes' service-link variables are dropped only when unknown: LANES_HTTP_PORT has the
+    // shape of one (a Service "lanes-http"), and is still a setting.
     List<String> names =
-        environment.keySet().stream().filter(name -> name.startsWith(PREFIX)).sorted().toList();
+        environment.keySet().stream()
+            .filter(name -> name.startsWith(PREFIX))
+            .filter(
+                name ->
+                    isKnown(name)
+                        || !KubernetesServiceLinks.isServiceLink(name, environment.get(name)))
+            .sorted()
+            .toList();
     for (String name : names) {
       if (!isKnown(name)) {
         throw new ConfigException(

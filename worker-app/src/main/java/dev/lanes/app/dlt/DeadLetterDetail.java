@@ -22,6 +22,12 @@ public final class DeadLetterDetail {
   private static final Set<String> TIME_HEADERS =
       Set.of(LanesHeaders.FIRST_FAILURE, LanesHeaders.ORIGINAL_TIMESTAMP, LanesHeaders.DUE);
 
+  /**
+   * How much of a value that is not JSON is shown as hex: 256 lines, enough to recognise a format
+   * by its header. A 1 MB record would otherwise print 5 MB; --raw saves it whole instead.
+   */
+  static final int HEX_DUMP_LIMIT = 4096;
+
   private final PrintStream out;
   private final Clock clock;
   private final ObjectMapper mapper =
@@ -106,7 +112,17 @@ public final class DeadLetterDetail {
       return;
     }
     out.println("payload (" + value.length + " bytes, not UTF-8 JSON):");
-    HexDump.print(value, out);
+    int leftOut = HexDump.print(value, HEX_DUMP_LIMIT, out);
+    if (leftOut > 0) {
+      out.println(
+          "... "
+              + leftOut
+              + " more bytes not shown (the first "
+              + (value.length - leftOut)
+              + " of "
+              + value.length
+              + " are); --raw FILE saves the whole value");
+    }
   }
 
   /** The value as JSON, or null when it is not exactly one UTF-8 JSON document. */

@@ -13,6 +13,7 @@ import java.time.Instant;
  */
 public record DeadLetterFilter(String type, String reason, Duration since, int limit) {
 
+  /** What {@code lanes dlt list} shows without {@code --limit}; it says how many more match. */
   public static final int DEFAULT_LIMIT = 100;
 
   public DeadLetterFilter {
@@ -29,7 +30,10 @@ public record DeadLetterFilter(String type, String reason, Duration since, int l
     return new DeadLetterFilter(null, null, null, DEFAULT_LIMIT);
   }
 
-  /** Every dead letter there is: for a replay that should leave none behind. */
+  /**
+   * Every dead letter there is: what {@code lanes dlt replay} takes without {@code --limit}, so a
+   * replay leaves none behind that the filter matched.
+   */
   public static DeadLetterFilter all() {
     return new DeadLetterFilter(null, null, null, Integer.MAX_VALUE);
   }

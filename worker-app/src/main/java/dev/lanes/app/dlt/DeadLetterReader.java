@@ -53,16 +53,22 @@ public final class DeadLetterReader {
 
   /** The dead letters the filter selects, oldest first, at most {@code filter.limit()}. */
   public List<DeadLetter> read(DeadLetterFilter filter) {
-    return read(filter, deadLetter -> true);
+    return select(filter).deadLetters();
+  }
+
+  /** As {@link #read(DeadLetterFilter)}, also counting how many matched beyond the limit. */
+  public DeadLetterSelection select(DeadLetterFilter filter) {
+    return select(filter, deadLetter -> true);
   }
 
   /**
-   * As {@link #read(DeadLetterFilter)}, also requiring {@code andAlso}, which is asked only about
+   * As {@link #select(DeadLetterFilter)}, also requiring {@code andAlso}, which is asked only about
    * dead letters the filter matched and before the limit applies (a replay skips records it already
    * replayed there, so a limit counts only new ones).
    */
-  List<DeadLetter> read(DeadLetterFilter filter, Predicate<DeadLetter> andAlso) {
+  DeadLetterSelection select(DeadLetterFilter filter, Predicate<DeadLetter> andAlso) {
     Instant now = clock.instant();
+    long[] matched = {0};
     // The newest kept on top, so the oldest `limit` stay in memory however long the topic is.
     PriorityQueue<DeadLetter> kept = new PriorityQueue<>(OLDEST_FIRST.reversed());
     try (Consumer<byte[], byte[]> consumer = open()) {
@@ -76,6 +82,7 @@ public final class DeadLetterReader {
               record -> {
                 DeadLetter deadLetter = DeadLetter.of(record);
                 if (filter.matches(deadLetter, now) && andAlso.test(deadLetter)) {
+                  matched[0]++;
                   kept.add(deadLetter);
                   if (kept.size() > filter.limit()) {
                     kept.poll();
@@ -85,7 +92,7 @@ public final class DeadLetterReader {
     }
     List<DeadLetter> selected = new ArrayList<>(kept);
     selected.sort(OLDEST_FIRST);
-    return selected;
+    return new DeadLetterSelection(selected, matched[0]);
   }
 
   /**

@@ -60,15 +60,18 @@ public final class DeadLetterReplayer {
     Plan plan = plan(target, send);
     AtomicInteger skipped = new AtomicInteger();
     List<DeadLetter> selected =
-        reader.read(
-            filter,
-            deadLetter -> {
-              boolean replayedBefore = plan.alreadyReplayed().contains(ReplayLog.key(deadLetter));
-              if (replayedBefore) {
-                skipped.incrementAndGet();
-              }
-              return !replayedBefore;
-            });
+        reader
+            .select(
+                filter,
+                deadLetter -> {
+                  boolean replayedBefore =
+                      plan.alreadyReplayed().contains(ReplayLog.key(deadLetter));
+                  if (replayedBefore) {
+                    skipped.incrementAndGet();
+                  }
+                  return !replayedBefore;
+                })
+            .deadLetters();
     requireFits(selected, target, plan.targetPartitions());
     // Partition by partition in offset order: records of one key reach the lane in their order.
     List<DeadLetter> ordered = selected.stream().sorted(LOG_ORDER).toList();

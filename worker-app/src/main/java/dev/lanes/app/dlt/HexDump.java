@@ -13,9 +13,18 @@ final class HexDump {
   private HexDump() {}
 
   static void print(byte[] bytes, PrintStream out) {
-    for (int start = 0; start < bytes.length; start += BYTES_PER_LINE) {
+    print(bytes, bytes.length, out);
+  }
+
+  /** The first {@code limit} bytes (rounded up to a whole line); returns how many it left out. */
+  static int print(byte[] bytes, int limit, PrintStream out) {
+    int shown = Math.min(bytes.length, Math.max(0, limit));
+    for (int start = 0; start < shown; start += BYTES_PER_LINE) {
       out.println(line(bytes, start));
     }
+    int printed =
+        Math.min(bytes.length, (shown + BYTES_PER_LINE - 1) / BYTES_PER_LINE * BYTES_PER_LINE);
+    return bytes.length - printed;
   }
 
   static String line(byte[] bytes, int start) {

@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /metrics}: the Prometheus text exposition of the registry.
  * </ul>
  *
+ * <p>A server started before the runtime ({@link #startBeforeRuntime}) answers 503 with status
+ * STARTING on both health paths until {@link #runtimeStarted}.
+ *
  * <p>An OPEN breaker does not make the worker unready. A restart does not fix someone else's
  * outage, and an unready fleet would stop draining the work that does not need that dependency: the
  * runtime already pauses only the partitions waiting for it. The ready body still shows it
@@ -53,12 +56,14 @@ public final class HealthServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
+  private final HealthEndpoints endpoints;
   private final Map<String, Supplier<HttpReply>> routes;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private HealthServer(HttpServer server, ThreadPoolExecutor executor, HealthEndpoints endpoints) {
     this.server = server;
     this.executor = executor;
+    this.endpoints = endpoints;
     this.routes =
         Map.of(
             LIVE_PATH,
@@ -70,7 +75,7 @@ public final class HealthServer implements AutoCloseable {
   }
 
   /**
-   * Binds {@code config}'s host and port and starts serving.
+   * Binds {@code config}'s host and port and starts serving a runtime that has started.
    *
    * @param health the runtime's health, e.g. {@code runtime::health}
    * @param broker answers whether the broker is reachable; the caller closes it
@@ -82,12 +87,21 @@ public final class HealthServer implements AutoCloseable {
       Supplier<RuntimeHealth> health,
       BrokerProbe broker,
       PrometheusMeterRegistry registry) {
-    HealthEndpoints endpoints =
-        new HealthEndpoints(
-            Objects.requireNonNull(health, "health"),
-            Objects.requireNonNull(broker, "broker"),
-            Objects.requireNonNull(registry, "registry"),
-            config.livenessThreshold());
+    HealthServer server = startBeforeRuntime(config, broker, registry);
+    server.runtimeStarted(Objects.requireNonNull(health, "health"));
+    return server;
+  }
+
+  /**
+   * Binds and serves before the runtime exists: {@code /health/*} answer 503 with status STARTING
+   * until {@link #runtimeStarted}, {@code /metrics} answers from the start. A startup probe then
+   * meets a worker that says it is starting, not a refused connection.
+   *
+   * @throws UncheckedIOException when the address cannot be bound
+   */
+  public static HealthServer startBeforeRuntime(
+      HealthServerConfig config, BrokerProbe broker, PrometheusMeterRegistry registry) {
+    HealthEndpoints endpoints = new HealthEndpoints(broker, registry, config.livenessThreshold());
     InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
     HttpServer server;
     try {
@@ -106,6 +120,11 @@ public final class HealthServer implements AutoCloseable {
         healthServer.port(),
         config.livenessThreshold());
     return healthServer;
+  }
+
+  /** The runtime has started: from now on the health endpoints judge {@code health}. */
+  public void runtimeStarted(Supplier<RuntimeHealth> health) {
+    endpoints.runtimeStarted(health);
   }
 
   /** The port the server listens on: the configured one, or the one picked for port 0. */

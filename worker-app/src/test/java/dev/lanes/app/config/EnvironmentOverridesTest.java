@@ -120,4 +120,37 @@ class EnvironmentOverridesTest {
             "environment: LANES_KAFKA_BOOTSTRAP_SERVERS: kafka.properties.bootstrap.servers is"
                 + " not allowed here");
   }
+
+  @Test
+  void kubernetesServiceLinkVariablesOfLanesServicesAreIgnored() {
+    Map<String, String> kubelet =
+        Map.ofEntries(
+            Map.entry("LANES_BATCH_SERVICE_HOST", "10.96.0.11"),
+            Map.entry("LANES_BATCH_SERVICE_PORT", "8080"),
+            Map.entry("LANES_BATCH_SERVICE_PORT_HTTP", "8080"),
+            Map.entry("LANES_BATCH_PORT", "tcp://10.96.0.11:8080"),
+            Map.entry("LANES_BATCH_PORT_8080_TCP", "tcp://10.96.0.11:8080"),
+            Map.entry("LANES_BATCH_PORT_8080_TCP_PROTO", "tcp"),
+            Map.entry("LANES_BATCH_PORT_8080_TCP_PORT", "8080"),
+            Map.entry("LANES_BATCH_PORT_8080_TCP_ADDR", "10.96.0.11"),
+            Map.entry("LANES_REALTIME_SERVICE_HOST", "10.96.0.12"),
+            Map.entry("LANES_REALTIME_PORT", "tcp://10.96.0.12:8080"),
+            Map.entry("LANES_REALTIME_PORT_8080_TCP_ADDR", "10.96.0.12"));
+
+    assertThat(FILE.withEnvironment(kubelet)).isEqualTo(FILE);
+  }
+
+  @Test
+  void settingsThatLookLikeServiceLinksStillApplyAndTyposStillFail() {
+    Map<String, String> environment =
+        Map.of("LANES_HTTP_PORT", "9191", "LANES_REALTIME_PORT", "tcp://10.96.0.12:8080");
+    assertThat(FILE.withEnvironment(environment).httpPort()).isEqualTo(9191);
+
+    assertThatThrownBy(() -> FILE.withEnvironment(Map.of("LANES_HTTP_PROT", "9191")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("environment: unknown variable LANES_HTTP_PROT");
+    assertThatThrownBy(() -> FILE.withEnvironment(Map.of("LANES_HTPP_PORT", "9191")))
+        .as("a service link's name, but not its tcp://host:port value")
+        .hasMessageStartingWith("environment: unknown variable LANES_HTPP_PORT");
+  }
 }

@@ -86,4 +86,24 @@ class DeadLetterDetailTest {
 
     assertThat(bytes.toString(UTF_8)).contains("  bell: 0x07");
   }
+
+  @Test
+  void aLargeValueThatIsNotJsonShowsTheFirst4KibAndSaysHowToSaveTheRest() {
+    byte[] megabyte = new byte[1024 * 1024];
+    for (int i = 0; i < megabyte.length; i++) {
+      megabyte[i] = (byte) (i * 31 + 7);
+    }
+
+    detail.print(DeadLetterRecords.raw(MAIN, megabyte).toDeadLetter(0));
+
+    String text = bytes.toString(UTF_8);
+    assertThat(text)
+        .contains("payload (1048576 bytes, not UTF-8 JSON):")
+        .contains("00000ff0  ")
+        .doesNotContain("00001000  ")
+        .contains(
+            "... 1044480 more bytes not shown (the first 4096 of 1048576 are); --raw FILE saves"
+                + " the whole value");
+    assertThat(text.length()).as("what a terminal gets").isLessThan(32 * 1024);
+  }
 }

@@ -58,8 +58,8 @@ class SigtermDrillIT {
         String.format(
             "SIGTERM %s exit=%d after %.1f s",
             worker.name(), exit, (System.nanoTime() - from) / 1e9));
-    // 143 is the JVM's own exit status after SIGTERM once its shutdown hooks are done.
-    assertThat(exit).as(worker.tail(20)).isIn(0, 143);
+    // A clean drain is a success: the command halts with its own 0, not the JVM's 143.
+    assertThat(exit).as(worker.tail(20)).isZero();
     assertThat(worker.output())
         .contains("lanes: stopping: draining in-flight tasks and committing");
   }

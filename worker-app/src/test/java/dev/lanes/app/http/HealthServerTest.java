@@ -191,6 +191,30 @@ class HealthServerTest {
     assertThat(get(HealthServer.LIVE_PATH).statusCode()).isEqualTo(500);
   }
 
+  @Test
+  void beforeTheRuntimeStartedHealthAnswers503StartingAndMetricsAnswer() throws Exception {
+    server.close();
+    server =
+        HealthServer.startBeforeRuntime(
+            HealthServerConfig.onPort(0).withHost("127.0.0.1").withLivenessThreshold(THRESHOLD),
+            new BrokerProbe(broker::get, Clock.systemUTC(), () -> {}),
+            registry);
+
+    for (String path : List.of(HealthServer.LIVE_PATH, HealthServer.READY_PATH)) {
+      HttpResponse<String> response = get(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(503);
+      JsonNode body = JSON.readTree(response.body());
+      assertThat(body.get("status").asText()).as(path).isEqualTo("STARTING");
+      assertThat(body.get("detail").asText()).as(path).contains("starting");
+    }
+    assertThat(get(HealthServer.METRICS_PATH).statusCode()).isEqualTo(200);
+
+    server.runtimeStarted(health::get);
+
+    assertThat(get(HealthServer.LIVE_PATH).statusCode()).isEqualTo(200);
+    assertThat(get(HealthServer.READY_PATH).statusCode()).isEqualTo(200);
+  }
+
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return send(request(path).GET());
   }
