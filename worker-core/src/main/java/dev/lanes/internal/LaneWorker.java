@@ -7,6 +7,7 @@ import dev.lanes.LaneState;
 import dev.lanes.MetricNames;
 import dev.lanes.dependency.DependencyRegistry;
 import dev.lanes.retry.ForwardRecords;
+import dev.lanes.retry.HeaderTrust;
 import dev.lanes.retry.RetryRouter;
 import dev.lanes.task.TaskCodec;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -98,7 +99,7 @@ public final class LaneWorker {
             pool,
             invoker,
             forwarder,
-            new ForwardRecords(config.groupId(), workerId),
+            new ForwardRecords(config.groupId(), workerId, new HeaderTrust(config.retryTopics())),
             metrics,
             dependencies,
             clientMetricsScheduler);

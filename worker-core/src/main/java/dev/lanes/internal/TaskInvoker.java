@@ -9,6 +9,7 @@ import dev.lanes.TaskContext;
 import dev.lanes.TaskHandler;
 import dev.lanes.retry.Destination;
 import dev.lanes.retry.FailureCategory;
+import dev.lanes.retry.HeaderTrust;
 import dev.lanes.retry.HeaderValues;
 import dev.lanes.retry.RetryRouter;
 import dev.lanes.task.MalformedTaskException;
@@ -38,6 +39,7 @@ final class TaskInvoker {
   private final List<String> retryTopics;
   private final String deadLetterTopic;
   private final Dependencies dependencies;
+  private final HeaderTrust trust;
 
   TaskInvoker(
       String lane,
@@ -56,6 +58,7 @@ final class TaskInvoker {
     this.retryTopics = List.copyOf(retryTopics);
     this.deadLetterTopic = deadLetterTopic;
     this.dependencies = dependencies;
+    this.trust = new HeaderTrust(retryTopics);
   }
 
   /**
@@ -63,7 +66,7 @@ final class TaskInvoker {
    * forward, a wait for a dependency, or abandoned.
    */
   Outcome invoke(ConsumerRecord<byte[], byte[]> record) {
-    int attempt = HeaderValues.attempt(record.headers());
+    int attempt = trust.attempt(record);
     Task task;
     try {
       task = codec.decode(record.value(), record.timestamp());
