@@ -80,8 +80,9 @@ public final class LanesRuntime implements AutoCloseable {
                 dependencies));
         grace = lane.shutdownGrace().compareTo(grace) > 0 ? lane.shutdownGrace() : grace;
       }
-    } catch (RuntimeException e) {
-      // A bad setting for one lane must not leak the consumers already made for the others.
+    } catch (RuntimeException | Error e) {
+      // A bad setting for one lane must not leak the clients already made for the others; each
+      // lane closed what it had made of its own before it threw.
       workers.forEach(LaneWorker::discard);
       dependencies.close();
       throw e;

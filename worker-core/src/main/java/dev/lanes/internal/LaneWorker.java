@@ -74,70 +74,92 @@ public final class LaneWorker {
     // limit by at most one poll's records: that bounds the pool's queue, so it never rejects.
     int capacity = config.maxInFlight() + ConsumerSettings.maxPollRecords(consumerConfig);
     boolean retries = !config.retryTopics().isEmpty();
-    this.pool = LanePool.create(config.name(), config.concurrency(), (retries ? 2 : 1) * capacity);
-    this.metrics =
-        new LaneMetrics(registry, config.name(), handlers.types(), config.retry().maxAttempts());
-    KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(ProducerSettings.forLane(config, bootstrapServers, producerOverrides));
-    this.producerMetrics =
-        metrics.bindClient(
-            new KafkaClientMetrics(
-                producer, Tags.of(MetricNames.TAG_LANE, config.name()), clientMetricsScheduler));
-    this.forwarder = new Forwarder(config.name(), producer, metrics);
-    TaskInvoker invoker =
-        new TaskInvoker(
-            config.name(),
-            handlers,
-            codec,
-            metrics,
-            new RetryRouter(config.retry(), () -> ThreadLocalRandom.current().nextDouble()),
-            config.retryTopics(),
-            config.deadLetterTopic(),
-            dependencies);
-    LaneResources resources =
-        new LaneResources(
-            pool,
-            invoker,
-            forwarder,
-            new ForwardRecords(config.groupId(), workerId, new HeaderTrust(config.retryTopics())),
-            metrics,
-            dependencies,
-            clientMetricsScheduler);
-    StopBarrier stopBarrier = new StopBarrier(retries ? 2 : 1);
+    ClosedOnFailure made = new ClosedOnFailure();
+    made.add(clientMetricsScheduler, ScheduledExecutorService::shutdownNow);
     try {
+      this.pool =
+          made.add(
+              LanePool.create(config.name(), config.concurrency(), (retries ? 2 : 1) * capacity),
+              ThreadPoolExecutor::shutdownNow);
+      this.metrics =
+          made.add(
+              new LaneMetrics(
+                  registry, config.name(), handlers.types(), config.retry().maxAttempts()),
+              LaneMetrics::unbindGauges);
+      KafkaProducer<byte[], byte[]> producer =
+          made.add(
+              new KafkaProducer<>(
+                  ProducerSettings.forLane(config, bootstrapServers, producerOverrides)),
+              unstarted -> unstarted.close(Duration.ZERO));
+      this.producerMetrics =
+          made.add(
+              metrics.bindClient(
+                  new KafkaClientMetrics(
+                      producer,
+                      Tags.of(MetricNames.TAG_LANE, config.name()),
+                      clientMetricsScheduler)),
+              KafkaClientMetrics::close);
+      this.forwarder =
+          made.add(
+              new Forwarder(config.name(), producer, metrics),
+              unstarted -> unstarted.close(Duration.ZERO));
+      TaskInvoker invoker =
+          new TaskInvoker(
+              config.name(),
+              handlers,
+              codec,
+              metrics,
+              new RetryRouter(config.retry(), () -> ThreadLocalRandom.current().nextDouble()),
+              config.retryTopics(),
+              config.deadLetterTopic(),
+              dependencies);
+      LaneResources resources =
+          new LaneResources(
+              pool,
+              invoker,
+              forwarder,
+              new ForwardRecords(config.groupId(), workerId, new HeaderTrust(config.retryTopics())),
+              metrics,
+              dependencies,
+              clientMetricsScheduler);
+      StopBarrier stopBarrier = new StopBarrier(retries ? 2 : 1);
       loops.add(
-          new PollLoop(
-              config,
-              PollLoop.MAIN,
-              List.of(config.topic()),
-              consumerConfig,
-              capacity,
-              resources,
-              stopBarrier,
-              this::loopStopped));
+          made.add(
+              new PollLoop(
+                  config,
+                  PollLoop.MAIN,
+                  List.of(config.topic()),
+                  consumerConfig,
+                  capacity,
+                  resources,
+                  stopBarrier,
+                  this::loopStopped),
+              PollLoop::discard));
       if (retries) {
         loops.add(
-            new PollLoop(
-                config,
-                PollLoop.RETRY,
-                config.retryTopics(),
-                consumerConfig,
-                capacity,
-                resources,
-                stopBarrier,
-                this::loopStopped));
+            made.add(
+                new PollLoop(
+                    config,
+                    PollLoop.RETRY,
+                    config.retryTopics(),
+                    consumerConfig,
+                    capacity,
+                    resources,
+                    stopBarrier,
+                    this::loopStopped),
+                PollLoop::discard));
       }
-    } catch (RuntimeException e) {
-      discard();
+      metrics.bindLag(sumLong(PollLoop::lag), sumLong(PollLoop::lagExcludingPaused));
+      metrics.bindGauges(
+          sum(PollLoop::inFlight),
+          sum(PollLoop::pausedPartitions),
+          sum(PollLoop::waitingPartitions),
+          forwarder::pending,
+          pool);
+    } catch (RuntimeException | Error e) {
+      made.closeAfter(e);
       throw e;
     }
-    metrics.bindLag(sumLong(PollLoop::lag), sumLong(PollLoop::lagExcludingPaused));
-    metrics.bindGauges(
-        sum(PollLoop::inFlight),
-        sum(PollLoop::pausedPartitions),
-        sum(PollLoop::waitingPartitions),
-        forwarder::pending,
-        pool);
   }
 
   public String name() {
