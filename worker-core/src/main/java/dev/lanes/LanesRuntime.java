@@ -4,6 +4,8 @@ import dev.lanes.dependency.DependencyRegistry;
 import dev.lanes.internal.LaneWorker;
 import dev.lanes.task.TaskCodec;
 import dev.lanes.topics.TopicLayout;
+import dev.lanes.versions.FoundVersions;
+import dev.lanes.versions.VersionCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
@@ -207,6 +210,7 @@ public final class LanesRuntime implements AutoCloseable {
     private final Map<String, DependencyPolicy> dependencies = new LinkedHashMap<>();
     private String workerId = defaultWorkerId();
     private MeterRegistry registry = new SimpleMeterRegistry();
+    private Supplier<Map<String, String>> foundVersions = FoundVersions::onClasspath;
 
     private Builder() {}
 
@@ -288,7 +292,16 @@ public final class LanesRuntime implements AutoCloseable {
       if (lanes.isEmpty()) {
         throw new IllegalArgumentException("at least one lane must be configured");
       }
+      // Before any client is made: a library too old fails here with its name, not later with a
+      // NoSuchMethodError from inside it.
+      VersionCheck.verify(foundVersions.get());
       return new LanesRuntime(this);
+    }
+
+    /** For tests: the library versions the build checks instead of the classpath's. */
+    Builder foundVersions(Supplier<Map<String, String>> foundVersions) {
+      this.foundVersions = Objects.requireNonNull(foundVersions, "foundVersions");
+      return this;
     }
 
     private static String defaultWorkerId() {
