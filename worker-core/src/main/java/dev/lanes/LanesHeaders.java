@@ -15,6 +15,14 @@ public final class LanesHeaders {
   /** Headers with this prefix belong to the runtime; all others are the user's and travel as-is. */
   public static final String PREFIX = "lanes.";
 
+  /**
+   * A {@code lanes.} header that arrived on a main-topic record travels on under this prefix (so
+   * {@code lanes.attempt} becomes {@code lanes.foreign.lanes.attempt}): only the runtime writes
+   * {@code lanes.} headers, and only on retry and dead-letter topics, so the runtime never acts on
+   * these, but keeps them for diagnosis.
+   */
+  public static final String FOREIGN_PREFIX = "lanes.foreign.";
+
   /** Topic of the record as first produced (the lane's main topic, usually). */
   public static final String ORIGINAL_TOPIC = "lanes.original.topic";
 

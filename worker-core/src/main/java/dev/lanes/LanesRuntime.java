@@ -4,6 +4,8 @@ import dev.lanes.internal.dependency.DependencyRegistry;
 import dev.lanes.internal.lane.LaneWorker;
 import dev.lanes.task.TaskCodec;
 import dev.lanes.topics.TopicLayout;
+import dev.lanes.versions.FoundVersions;
+import dev.lanes.versions.VersionCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
@@ -80,8 +83,9 @@ public final class LanesRuntime implements AutoCloseable {
                 dependencies));
         grace = lane.shutdownGrace().compareTo(grace) > 0 ? lane.shutdownGrace() : grace;
       }
-    } catch (RuntimeException e) {
-      // A bad setting for one lane must not leak the consumers already made for the others.
+    } catch (RuntimeException | Error e) {
+      // A bad setting for one lane must not leak the clients already made for the others; each
+      // lane closed what it had made of its own before it threw.
       workers.forEach(LaneWorker::discard);
       dependencies.close();
       throw e;
@@ -206,6 +210,7 @@ public final class LanesRuntime implements AutoCloseable {
     private final Map<String, DependencyPolicy> dependencies = new LinkedHashMap<>();
     private String workerId = defaultWorkerId();
     private MeterRegistry registry = new SimpleMeterRegistry();
+    private Supplier<Map<String, String>> foundVersions = FoundVersions::onClasspath;
 
     private Builder() {}
 
@@ -287,7 +292,16 @@ public final class LanesRuntime implements AutoCloseable {
       if (lanes.isEmpty()) {
         throw new IllegalArgumentException("at least one lane must be configured");
       }
+      // Before any client is made: a library too old fails here with its name, not later with a
+      // NoSuchMethodError from inside it.
+      VersionCheck.verify(foundVersions.get());
       return new LanesRuntime(this);
+    }
+
+    /** For tests: the library versions the build checks instead of the classpath's. */
+    Builder foundVersions(Supplier<Map<String, String>> foundVersions) {
+      this.foundVersions = Objects.requireNonNull(foundVersions, "foundVersions");
+      return this;
     }
 
     private static String defaultWorkerId() {

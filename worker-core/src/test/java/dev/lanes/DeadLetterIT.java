@@ -32,7 +32,9 @@ class DeadLetterIT {
             record(topic, "p-5", "{\"id\":\"who\",\"type\":\"no-such-handler\"}"),
             new ProducerRecord<>(topic, "p-6".getBytes(UTF_8), notUtf8),
             record(topic, "p-7", "{\"id\":\"no-type\",\"payload\":{}}"),
-            record(topic, "p-8", TaskRecords.task(topic, null, "good-3", "work").value()));
+            record(topic, "p-8", TaskRecords.task(topic, null, "good-3", "work").value()),
+            record(topic, "p-9", "{\"id\":\"two\",\"type\":\"work\"} {\"type\":\"work\"}"),
+            record(topic, "p-10", "{\"id\":\"inf\",\"type\":\"work\",\"payload\":1e999999999}"));
     AttemptLog log = new AttemptLog();
     HandlerRegistry handlers =
         HandlerRegistry.builder()
@@ -49,7 +51,7 @@ class DeadLetterIT {
     List<ConsumerRecord<byte[], byte[]>> deadLetters;
     try (LanesRuntime runtime = TestRuntimes.start(kafka, handlers, lane)) {
       DeadLetters.sendRaw(kafka, records);
-      deadLetters = DeadLetters.read(kafka, lane.deadLetterTopic(), 5, Duration.ofSeconds(30));
+      deadLetters = DeadLetters.read(kafka, lane.deadLetterTopic(), 7, Duration.ofSeconds(30));
       await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> TestRuntimes.committedTotal(kafka, lane.groupId()) == records.size());
@@ -63,7 +65,7 @@ class DeadLetterIT {
     Map<String, ConsumerRecord<byte[], byte[]>> byKey =
         deadLetters.stream()
             .collect(Collectors.toMap(record -> new String(record.key(), UTF_8), r -> r));
-    assertThat(byKey).containsOnlyKeys("p-2", "p-3", "p-5", "p-6", "p-7");
+    assertThat(byKey).containsOnlyKeys("p-2", "p-3", "p-5", "p-6", "p-7", "p-9", "p-10");
     assertThat(header(byKey.get("p-2"), LanesHeaders.REASON)).isEqualTo("fatal");
     assertThat(header(byKey.get("p-2"), LanesHeaders.EXCEPTION_MESSAGE))
         .isEqualTo("account closed");
@@ -71,6 +73,11 @@ class DeadLetterIT {
     assertThat(header(byKey.get("p-5"), LanesHeaders.REASON)).isEqualTo("unknown_type");
     assertThat(header(byKey.get("p-6"), LanesHeaders.REASON)).isEqualTo("not_json");
     assertThat(header(byKey.get("p-7"), LanesHeaders.REASON)).isEqualTo("missing_type");
+    assertThat(header(byKey.get("p-9"), LanesHeaders.REASON)).isEqualTo("trailing_data");
+    assertThat(header(byKey.get("p-10"), LanesHeaders.REASON)).isEqualTo("number_out_of_range");
+    assertThat(header(byKey.get("p-10"), LanesHeaders.EXCEPTION_MESSAGE))
+        .isEqualTo(
+            "number 1e999999999 at /payload is beyond the range of a double (about ±1.8e308)");
     assertThat(byKey.get("p-6").value()).as("raw bytes unchanged").isEqualTo(notUtf8);
     for (ProducerRecord<byte[], byte[]> sent : records) {
       ConsumerRecord<byte[], byte[]> deadLetter = byKey.get(new String(sent.key(), UTF_8));

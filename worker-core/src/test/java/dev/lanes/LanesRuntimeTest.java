@@ -3,6 +3,11 @@ package dev.lanes;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanes.diagnostics.DiagnosticHandlers;
+import dev.lanes.versions.FoundVersions;
+import dev.lanes.versions.IncompatibleLibraryException;
+import dev.lanes.versions.RequiredVersions;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LanesRuntimeTest {
@@ -42,5 +47,23 @@ class LanesRuntimeTest {
                     .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("enable.auto.commit must be false");
+  }
+
+  @Test
+  void buildRefusesALibraryOlderThanLanesNeedsNamingItAndBothVersions() {
+    Map<String, String> found = new HashMap<>(FoundVersions.onClasspath());
+    found.put(RequiredVersions.MICROMETER_CORE, "1.13.6");
+
+    assertThatThrownBy(
+            () ->
+                LanesRuntime.builder()
+                    .bootstrapServers("b:1")
+                    .handlers(DiagnosticHandlers.registry())
+                    .lane(batch)
+                    .foundVersions(() -> found)
+                    .build())
+        .isInstanceOf(IncompatibleLibraryException.class)
+        .hasMessageStartingWith(
+            "micrometer-core 1.13.6 is on the classpath, Lanes needs 1.14.0 or newer");
   }
 }

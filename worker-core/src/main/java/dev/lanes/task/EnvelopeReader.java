@@ -17,8 +17,9 @@ import java.util.UUID;
  * object node, a map entry and a value node per field, all thrown away at once.
  *
  * <p>Only the common case is read here; anything unusual (not an object, a field of the wrong kind,
- * a field given twice, bad JSON, an unparseable date) returns null, and {@link TaskCodec}'s tree
- * path decodes it and explains what is wrong exactly as it always has.
+ * a field given twice, bad JSON, an unparseable date, a number out of range, bytes after the
+ * object) returns null, and {@link TaskCodec}'s tree path decodes it and explains what is wrong
+ * exactly as it always has.
  */
 final class EnvelopeReader {
 
@@ -28,7 +29,7 @@ final class EnvelopeReader {
 
   EnvelopeReader(ObjectMapper mapper) {
     this.mapper = mapper;
-    this.payloadReader = mapper.readerFor(JsonNode.class);
+    this.payloadReader = mapper.readerFor(JsonNode.class).with(new FiniteNumbers());
   }
 
   /** The task, or null when the value needs the tree path. */
@@ -103,6 +104,9 @@ final class EnvelopeReader {
     }
     if (type == null || parser.currentToken() != JsonToken.END_OBJECT) {
       return null;
+    }
+    if (parser.nextToken() != null) {
+      return null; // something follows the object
     }
     Instant created = createdAt(createdAt, recordTimestamp);
     if (created == null) {

@@ -8,6 +8,10 @@ public enum RejectionReason {
   EMPTY,
   /** The value is not parseable JSON. */
   NOT_JSON,
+  /** The value continues after the envelope's JSON object (a second document, or garbage). */
+  TRAILING_DATA,
+  /** A number is beyond the range of a double: it would reach the handler as Infinity. */
+  NUMBER_OUT_OF_RANGE,
   /** The value is JSON but not an object. */
   NOT_AN_OBJECT,
   /** The envelope has no (or a blank) {@code type}. */

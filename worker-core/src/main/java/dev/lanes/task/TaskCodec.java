@@ -1,8 +1,10 @@
 package dev.lanes.task;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanes.Task;
 import java.io.IOException;
@@ -28,6 +30,7 @@ public final class TaskCodec {
   static final String SCHEMA_VERSION = "schemaVersion";
 
   private final ObjectMapper mapper;
+  private final ObjectReader trees;
   private final EnvelopeReader envelopes;
 
   public TaskCodec() {
@@ -37,6 +40,7 @@ public final class TaskCodec {
   /** Configure {@code mapper} before: decoding payloads uses a snapshot of its settings. */
   public TaskCodec(ObjectMapper mapper) {
     this.mapper = mapper;
+    this.trees = mapper.reader().with(new FiniteNumbers());
     this.envelopes = new EnvelopeReader(mapper);
   }
 
@@ -91,18 +95,54 @@ public final class TaskCodec {
     return mapper;
   }
 
+  /** The value as one JSON document; whatever follows it, but whitespace, is rejected. */
   private JsonNode parse(byte[] value) {
-    try {
-      JsonNode root = mapper.readTree(value);
+    try (JsonParser parser = trees.createParser(value)) {
+      JsonNode root = readTree(parser);
       if (root == null || root.isMissingNode()) {
         throw new MalformedTaskException(RejectionReason.NOT_JSON, "value is not JSON");
       }
+      rejectTrailingData(parser, value.length);
       return root;
     } catch (JacksonException e) {
       throw new MalformedTaskException(
           RejectionReason.NOT_JSON, "value is not JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private JsonNode readTree(JsonParser parser) throws IOException {
+    try {
+      return trees.readTree(parser);
+    } catch (FiniteNumbers.OutOfRange e) {
+      // The parser still stands on the number: name it and where it is.
+      throw new MalformedTaskException(
+          RejectionReason.NUMBER_OUT_OF_RANGE,
+          "number "
+              + parser.getText()
+              + " at "
+              + parser.getParsingContext().pathAsPointer()
+              + " is beyond the range of a double (about ±1.8e308)");
+    }
+  }
+
+  private static void rejectTrailingData(JsonParser parser, int length) throws IOException {
+    long end = parser.currentLocation().getByteOffset();
+    boolean more;
+    try {
+      more = parser.nextToken() != null;
+    } catch (JacksonException e) {
+      more = true; // not even JSON follows
+    }
+    if (more) {
+      throw new MalformedTaskException(
+          RejectionReason.TRAILING_DATA,
+          "value continues after the JSON object that ends at byte "
+              + end
+              + " ("
+              + (length - end)
+              + " more bytes)");
     }
   }
 

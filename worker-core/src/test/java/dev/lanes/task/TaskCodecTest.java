@@ -128,8 +128,53 @@ class TaskCodecTest {
   }
 
   @Test
-  void ignoresWhatFollowsTheEnvelopeAsATreeWould() {
-    assertThat(decode("{\"type\":\"noop\"} trailing").type()).isEqualTo("noop");
+  void rejectsBytesAfterTheEnvelopeSayingWhereTheyStart() {
+    for (String value :
+        java.util.List.of(
+            "{\"type\":\"noop\"} trailing",
+            "{\"type\":\"noop\"}{\"type\":\"noop\"}",
+            "{\"type\":\"noop\"} 7",
+            "{\"type\":\"noop\",\"type\":\"noop\"}}")) {
+      assertThatThrownBy(() -> decode(value))
+          .as(value)
+          .isInstanceOfSatisfying(
+              MalformedTaskException.class,
+              e -> assertThat(e.reason()).isEqualTo(RejectionReason.TRAILING_DATA))
+          .hasMessageContaining("after the JSON object");
+    }
+    assertThatThrownBy(() -> decode("{\"type\":\"noop\"} trailing"))
+        .hasMessage("value continues after the JSON object that ends at byte 15 (9 more bytes)");
+  }
+
+  @Test
+  void acceptsWhitespaceAfterTheEnvelope() {
+    assertThat(decode("{\"type\":\"noop\"} \r\n\t ").type()).isEqualTo("noop");
+  }
+
+  @Test
+  void rejectsNumbersBeyondADoublesRangeNamingTheNumberAndWhereItIs() {
+    assertThatThrownBy(() -> decode("{\"type\":\"noop\",\"payload\":{\"n\":[1,1e999999999]}}"))
+        .isInstanceOfSatisfying(
+            MalformedTaskException.class,
+            e -> assertThat(e.reason()).isEqualTo(RejectionReason.NUMBER_OUT_OF_RANGE))
+        .hasMessage(
+            "number 1e999999999 at /payload/n/1 is beyond the range of a double (about ±1.8e308)");
+    assertRejected(
+        "{\"payload\":-1E400,\"type\":\"noop\"}".getBytes(UTF_8),
+        RejectionReason.NUMBER_OUT_OF_RANGE);
+  }
+
+  @Test
+  void keepsLargeButRepresentableNumbers() {
+    Task task =
+        decode(
+            "{\"type\":\"noop\",\"payload\":{\"big\":1.7e308,\"tiny\":4.9e-324,"
+                + "\"integer\":123456789012345678901234567890}}");
+
+    assertThat(task.payload().get("big").doubleValue()).isEqualTo(1.7e308);
+    assertThat(task.payload().get("tiny").doubleValue()).isEqualTo(4.9e-324);
+    assertThat(task.payload().get("integer").bigIntegerValue())
+        .isEqualTo(new java.math.BigInteger("123456789012345678901234567890"));
   }
 
   private Task decode(String json) {

@@ -3,10 +3,12 @@ package dev.lanes.app.dlt;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.lanes.internal.forward.ForwardRecords;
+import dev.lanes.internal.forward.HeaderTrust;
 import dev.lanes.retry.Destination;
 import dev.lanes.retry.FailureCategory;
 import dev.lanes.topics.TopicNames;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -100,7 +102,8 @@ final class DeadLetterRecords {
   /** What the runtime would produce to the dead-letter topic, with the timestamp set. */
   ProducerRecord<byte[], byte[]> toProducerRecord() {
     ProducerRecord<byte[], byte[]> forwarded =
-        new ForwardRecords("lanes-test", "worker-1")
+        new ForwardRecords(
+                "lanes-test", "worker-1", new HeaderTrust(List.of(TopicNames.retry(mainTopic, 1))))
             .build(
                 source(),
                 TopicNames.deadLetter(mainTopic),

@@ -15,17 +15,22 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Builds the record that carries a failed task to a retry or dead-letter topic: the source's key,
- * value and user headers unchanged, the runtime's headers replaced. It goes to the same partition
- * number as its source, which the topic layout check makes safe (same partition counts). No I/O.
+ * value and user headers unchanged, the runtime's headers replaced. {@code lanes.} headers on a
+ * main-topic record are not the runtime's ({@link HeaderTrust}): they travel on renamed under
+ * {@link LanesHeaders#FOREIGN_PREFIX}, for diagnosis, and the runtime writes its own beside them.
+ * It goes to the same partition number as its source, which the topic layout check makes safe (same
+ * partition counts). No I/O.
  */
 public final class ForwardRecords {
 
   private final String group;
   private final String worker;
+  private final HeaderTrust trust;
 
-  public ForwardRecords(String group, String worker) {
+  public ForwardRecords(String group, String worker, HeaderTrust trust) {
     this.group = group;
     this.worker = worker;
+    this.trust = trust;
   }
 
   /**
@@ -43,12 +48,18 @@ public final class ForwardRecords {
       long nowMillis,
       boolean diagnostics) {
     Headers headers = new RecordHeaders();
+    boolean trusted = trust.trusts(source);
     for (Header header : source.headers()) {
-      if (!header.key().startsWith(LanesHeaders.PREFIX)) {
+      String key = header.key();
+      if (!key.startsWith(LanesHeaders.PREFIX) || key.startsWith(LanesHeaders.FOREIGN_PREFIX)) {
         headers.add(header);
+      } else if (!trusted) {
+        // Renamed, not dropped: nothing a user produced may vanish. Only the first hop renames,
+        // later hops carry these forward as they are, so headers stay bounded.
+        headers.add(LanesHeaders.FOREIGN_PREFIX + key, header.value());
       }
     }
-    addOrigin(headers, source, nowMillis);
+    addOrigin(headers, source, trusted, nowMillis);
     if (destination instanceof Destination.Retry retry) {
       headers.add(LanesHeaders.ATTEMPT, HeaderValues.encode(retry.nextAttempt()));
       headers.add(LanesHeaders.DUE, HeaderValues.encode(retry.dueAtMillis()));
@@ -76,8 +87,8 @@ public final class ForwardRecords {
 
   /** The first hop records where the task came from; later hops carry that forward. */
   private static void addOrigin(
-      Headers headers, ConsumerRecord<byte[], byte[]> source, long nowMillis) {
-    Headers incoming = source.headers();
+      Headers headers, ConsumerRecord<byte[], byte[]> source, boolean trusted, long nowMillis) {
+    Headers incoming = trusted ? source.headers() : new RecordHeaders();
     Header originalTopic = incoming.lastHeader(LanesHeaders.ORIGINAL_TOPIC);
     if (originalTopic != null) {
       headers.add(originalTopic);

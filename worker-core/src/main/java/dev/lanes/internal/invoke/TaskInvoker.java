@@ -7,6 +7,7 @@ import dev.lanes.LanesHeaders;
 import dev.lanes.Task;
 import dev.lanes.TaskContext;
 import dev.lanes.TaskHandler;
+import dev.lanes.internal.forward.HeaderTrust;
 import dev.lanes.internal.forward.HeaderValues;
 import dev.lanes.internal.lane.LaneMetrics;
 import dev.lanes.retry.CauseChain;
@@ -37,6 +38,7 @@ public final class TaskInvoker {
   private final LaneMetrics metrics;
   private final RetryRouter router;
   private final Dependencies dependencies;
+  private final HeaderTrust trust;
 
   public TaskInvoker(
       String lane,
@@ -44,6 +46,7 @@ public final class TaskInvoker {
       TaskCodec codec,
       LaneMetrics metrics,
       RetryRouter router,
+      HeaderTrust trust,
       Dependencies dependencies) {
     this.lane = lane;
     this.handlers = handlers;
@@ -51,6 +54,7 @@ public final class TaskInvoker {
     this.metrics = metrics;
     this.router = router;
     this.dependencies = dependencies;
+    this.trust = trust;
   }
 
   /**
@@ -58,7 +62,7 @@ public final class TaskInvoker {
    * forward, a wait for a dependency, or abandoned.
    */
   public Outcome invoke(ConsumerRecord<byte[], byte[]> record) {
-    int attempt = HeaderValues.attempt(record.headers());
+    int attempt = trust.attempt(record);
     Task task;
     try {
       task = codec.decode(record.value(), record.timestamp());

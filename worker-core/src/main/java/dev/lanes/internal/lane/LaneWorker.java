@@ -9,6 +9,7 @@ import dev.lanes.internal.dependency.DependencyRegistry;
 import dev.lanes.internal.dispatch.LanePool;
 import dev.lanes.internal.forward.ForwardRecords;
 import dev.lanes.internal.forward.Forwarder;
+import dev.lanes.internal.forward.HeaderTrust;
 import dev.lanes.internal.forward.ProducerSettings;
 import dev.lanes.internal.invoke.TaskInvoker;
 import dev.lanes.internal.poll.ConsumerSettings;
@@ -82,71 +83,94 @@ public final class LaneWorker {
     // limit by at most one poll's records: that bounds the pool's queue, so it never rejects.
     int capacity = config.maxInFlight() + ConsumerSettings.maxPollRecords(consumerConfig);
     boolean retries = !config.retryTopics().isEmpty();
-    this.pool = LanePool.create(config.name(), config.concurrency(), (retries ? 2 : 1) * capacity);
-    this.metrics =
-        new LaneMetrics(registry, config.name(), handlers.types(), config.retry().maxAttempts());
-    KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(ProducerSettings.forLane(config, bootstrapServers, producerOverrides));
-    this.producerMetrics =
-        metrics.bindClient(
-            new KafkaClientMetrics(
-                producer, Tags.of(MetricNames.TAG_LANE, config.name()), clientMetricsScheduler));
-    this.forwarder = new Forwarder(config.name(), producer, metrics);
-    TaskInvoker invoker =
-        new TaskInvoker(
-            config.name(),
-            handlers,
-            codec,
-            metrics,
-            new RetryRouter(
-                config.retry(), config.topic(), () -> ThreadLocalRandom.current().nextDouble()),
-            dependencies);
-    LaneResources resources =
-        new LaneResources(
-            pool,
-            invoker,
-            forwarder,
-            new ForwardRecords(config.groupId(), workerId),
-            metrics,
-            dependencies,
-            clientMetricsScheduler);
-    StopBarrier stopBarrier = new StopBarrier(retries ? 2 : 1);
+    ClosedOnFailure made = new ClosedOnFailure();
+    made.add(clientMetricsScheduler, ScheduledExecutorService::shutdownNow);
     try {
+      this.pool =
+          made.add(
+              LanePool.create(config.name(), config.concurrency(), (retries ? 2 : 1) * capacity),
+              ThreadPoolExecutor::shutdownNow);
+      this.metrics =
+          made.add(
+              new LaneMetrics(
+                  registry, config.name(), handlers.types(), config.retry().maxAttempts()),
+              LaneMetrics::unbindGauges);
+      KafkaProducer<byte[], byte[]> producer =
+          made.add(
+              new KafkaProducer<>(
+                  ProducerSettings.forLane(config, bootstrapServers, producerOverrides)),
+              unstarted -> unstarted.close(Duration.ZERO));
+      this.producerMetrics =
+          made.add(
+              metrics.bindClient(
+                  new KafkaClientMetrics(
+                      producer,
+                      Tags.of(MetricNames.TAG_LANE, config.name()),
+                      clientMetricsScheduler)),
+              KafkaClientMetrics::close);
+      this.forwarder =
+          made.add(
+              new Forwarder(config.name(), producer, metrics),
+              unstarted -> unstarted.close(Duration.ZERO));
+      TaskInvoker invoker =
+          new TaskInvoker(
+              config.name(),
+              handlers,
+              codec,
+              metrics,
+              new RetryRouter(
+                  config.retry(), config.topic(), () -> ThreadLocalRandom.current().nextDouble()),
+              new HeaderTrust(config.retryTopics()),
+              dependencies);
+      LaneResources resources =
+          new LaneResources(
+              pool,
+              invoker,
+              forwarder,
+              new ForwardRecords(config.groupId(), workerId, new HeaderTrust(config.retryTopics())),
+              metrics,
+              dependencies,
+              clientMetricsScheduler);
+      StopBarrier stopBarrier = new StopBarrier(retries ? 2 : 1);
       loops.add(
-          new PollLoop(
-              config,
-              PollLoop.MAIN,
-              List.of(config.topic()),
-              ConsumerSettings.inGroup(consumerConfig, config.groupId(), PollLoop.MAIN),
-              capacity,
-              resources,
-              stopBarrier,
-              PollLoop.BeforeJoin.NOTHING,
-              this::loopStopped));
+          made.add(
+              new PollLoop(
+                  config,
+                  PollLoop.MAIN,
+                  List.of(config.topic()),
+                  ConsumerSettings.inGroup(consumerConfig, config.groupId(), PollLoop.MAIN),
+                  capacity,
+                  resources,
+                  stopBarrier,
+                  PollLoop.BeforeJoin.NOTHING,
+                  this::loopStopped),
+              PollLoop::discard));
       if (retries) {
         loops.add(
-            new PollLoop(
-                config,
-                PollLoop.RETRY,
-                config.retryTopics(),
-                ConsumerSettings.inGroup(consumerConfig, config.retryGroupId(), PollLoop.RETRY),
-                capacity,
-                resources,
-                stopBarrier,
-                retryGroupSeed(consumerConfig)::seed,
-                this::loopStopped));
+            made.add(
+                new PollLoop(
+                    config,
+                    PollLoop.RETRY,
+                    config.retryTopics(),
+                    ConsumerSettings.inGroup(consumerConfig, config.retryGroupId(), PollLoop.RETRY),
+                    capacity,
+                    resources,
+                    stopBarrier,
+                    retryGroupSeed(consumerConfig)::seed,
+                    this::loopStopped),
+                PollLoop::discard));
       }
-    } catch (RuntimeException e) {
-      discard();
+      metrics.bindLag(sumLong(PollLoop::lag), sumLong(PollLoop::lagExcludingPaused));
+      metrics.bindGauges(
+          sum(PollLoop::inFlight),
+          sum(PollLoop::pausedPartitions),
+          sum(PollLoop::waitingPartitions),
+          forwarder::pending,
+          pool);
+    } catch (RuntimeException | Error e) {
+      made.closeAfter(e);
       throw e;
     }
-    metrics.bindLag(sumLong(PollLoop::lag), sumLong(PollLoop::lagExcludingPaused));
-    metrics.bindGauges(
-        sum(PollLoop::inFlight),
-        sum(PollLoop::pausedPartitions),
-        sum(PollLoop::waitingPartitions),
-        forwarder::pending,
-        pool);
   }
 
   public String name() {

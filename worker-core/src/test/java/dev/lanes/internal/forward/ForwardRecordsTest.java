@@ -7,6 +7,7 @@ import dev.lanes.LanesHeaders;
 import dev.lanes.retry.Destination;
 import dev.lanes.retry.FailureCategory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,7 +23,11 @@ class ForwardRecordsTest {
   private static final byte[] KEY = "k".getBytes(UTF_8);
   private static final byte[] VALUE = "{\"type\":\"t\"}".getBytes(UTF_8);
 
-  private final ForwardRecords records = new ForwardRecords("lanes.orders", "worker-1");
+  private final ForwardRecords records =
+      new ForwardRecords(
+          "lanes.orders",
+          "worker-1",
+          new HeaderTrust(List.of("tasks.orders.retry.1", "tasks.orders.retry.2")));
 
   @Test
   void firstHopRecordsTheOriginTheDueTimeAndTheNextAttempt() {
@@ -80,6 +85,65 @@ class ForwardRecordsTest {
       assertThat(out.headers().headers(header.key())).as(header.key()).hasSize(1);
     }
     assertThat(bytes(out.headers())).isBetween(firstHopSize - 8, firstHopSize + 8);
+  }
+
+  @Test
+  void lanesHeadersOnAMainTopicRecordAreRenamedAsForeignAndNeverTakenForTheOrigin() {
+    Headers forged =
+        userHeaders()
+            .add(LanesHeaders.ATTEMPT, "999".getBytes(UTF_8))
+            .add(LanesHeaders.ORIGINAL_TOPIC, "elsewhere".getBytes(UTF_8))
+            .add(LanesHeaders.FIRST_FAILURE, "1".getBytes(UTF_8));
+    ConsumerRecord<byte[], byte[]> source = source("tasks.orders", 2, 9, forged);
+    Destination retry = new Destination.Retry(1, 2, Duration.ofSeconds(3), NOW + 3000);
+
+    ProducerRecord<byte[], byte[]> out =
+        records.build(source, "tasks.orders.retry.1", retry, 1, new RuntimeException(), NOW, true);
+
+    assertThat(text(out.headers(), LanesHeaders.ATTEMPT)).isEqualTo("2");
+    assertThat(text(out.headers(), LanesHeaders.ORIGINAL_TOPIC)).isEqualTo("tasks.orders");
+    assertThat(text(out.headers(), LanesHeaders.ORIGINAL_OFFSET)).isEqualTo("9");
+    assertThat(text(out.headers(), LanesHeaders.FIRST_FAILURE)).isEqualTo(Long.toString(NOW));
+    assertThat(text(out.headers(), "lanes.foreign.lanes.attempt")).isEqualTo("999");
+    assertThat(text(out.headers(), "lanes.foreign.lanes.original.topic")).isEqualTo("elsewhere");
+    assertThat(text(out.headers(), "lanes.foreign.lanes.first-failure")).isEqualTo("1");
+    assertThat(text(out.headers(), "trace-id")).isEqualTo("t-1");
+    for (Header header : out.headers()) {
+      assertThat(out.headers().headers(header.key())).as(header.key()).hasSize(1);
+    }
+  }
+
+  @Test
+  void foreignHeadersTravelUnchangedThroughEveryLaterHopToTheDeadLetter() {
+    Headers forged = userHeaders().add(LanesHeaders.ATTEMPT, "4".getBytes(UTF_8));
+    ConsumerRecord<byte[], byte[]> source = source("tasks.orders", 0, 5, forged);
+    ProducerRecord<byte[], byte[]> out =
+        records.build(
+            source,
+            "tasks.orders.retry.1",
+            new Destination.Retry(1, 2, Duration.ofMillis(10), NOW),
+            1,
+            new RuntimeException(),
+            NOW,
+            true);
+    ConsumerRecord<byte[], byte[]> retried = source(out.topic(), 0, 40, out.headers());
+
+    ProducerRecord<byte[], byte[]> deadLetter =
+        records.build(
+            retried,
+            "tasks.orders.dlt",
+            new Destination.DeadLetter(FailureCategory.EXHAUSTED, "exhausted"),
+            2,
+            new RuntimeException(),
+            NOW + 10,
+            true);
+
+    assertThat(text(deadLetter.headers(), LanesHeaders.ATTEMPT)).isEqualTo("2");
+    assertThat(text(deadLetter.headers(), LanesHeaders.ORIGINAL_OFFSET)).isEqualTo("5");
+    assertThat(deadLetter.headers().headers("lanes.foreign.lanes.attempt"))
+        .singleElement()
+        .extracting(header -> new String(header.value(), UTF_8))
+        .isEqualTo("4");
   }
 
   @Test
