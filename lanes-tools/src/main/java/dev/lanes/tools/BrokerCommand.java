@@ -2,10 +2,12 @@ package dev.lanes.tools;
 
 import dev.lanes.app.CommandConsole;
 import dev.lanes.app.ExitCodes;
+import dev.lanes.app.ExitStatus;
 import dev.lanes.app.ToolCommand;
 import dev.lanes.app.UsageException;
 import dev.lanes.embedded.EmbeddedKafkaBroker;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,14 +40,14 @@ public final class BrokerCommand implements ToolCommand {
       throw new UsageException("--port must be 1..65535, was " + port);
     }
     CountDownLatch stop = new CountDownLatch(1);
-    CountDownLatch stopped = new CountDownLatch(1);
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.toAbsolutePath(), port)) {
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
                   () -> {
                     stop.countDown();
-                    awaitQuietly(stopped);
+                    // Waits for the broker's clean stop, then exits 0 rather than the signal's 143.
+                    ExitStatus.haltWhenDecided(Duration.ofMinutes(1));
                   },
                   "lanes-shutdown"));
       console
@@ -54,17 +56,7 @@ public final class BrokerCommand implements ToolCommand {
               "lanes: broker ready at %s, data in %s (Ctrl-C stops it)%n",
               broker.bootstrapServers(), dataDir.toAbsolutePath());
       stop.await();
-    } finally {
-      stopped.countDown();
     }
     return ExitCodes.OK;
-  }
-
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      latch.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

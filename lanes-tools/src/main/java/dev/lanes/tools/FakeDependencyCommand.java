@@ -2,8 +2,10 @@ package dev.lanes.tools;
 
 import dev.lanes.app.CommandConsole;
 import dev.lanes.app.ExitCodes;
+import dev.lanes.app.ExitStatus;
 import dev.lanes.app.ToolCommand;
 import dev.lanes.testkit.fake.FlakyHttpService;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +39,15 @@ public final class FakeDependencyCommand implements ToolCommand {
   public Integer call() throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     try (FlakyHttpService service = FlakyHttpService.start(host, port)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "lanes-shutdown"));
+      // Stopping on SIGTERM is the normal way to end it: exit 0, not the signal's 143.
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    stopped.countDown();
+                    ExitStatus.haltWhenDecided(Duration.ofSeconds(30));
+                  },
+                  "lanes-shutdown"));
       console
           .out()
           .printf(

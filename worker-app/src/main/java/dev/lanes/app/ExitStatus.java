@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * operator expects, and a command that never decides (a hung drain) still ends after the hook's
  * wait, with the JVM's 143, which is right for a stop that was not clean.
  */
-final class ExitStatus {
+public final class ExitStatus {
 
   private static final CountDownLatch decided = new CountDownLatch(1);
   private static volatile int status;
@@ -39,7 +39,7 @@ final class ExitStatus {
    * halts with it. Returns only when nothing was decided in time (the JVM then exits as the signal
    * says).
    */
-  static void haltWhenDecided(Duration atMost) {
+  public static void haltWhenDecided(Duration atMost) {
     try {
       if (decided.await(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
         System.out.flush();
