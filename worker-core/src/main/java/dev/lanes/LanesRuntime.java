@@ -1,6 +1,8 @@
 package dev.lanes;
 
 import dev.lanes.internal.dependency.DependencyRegistry;
+import dev.lanes.internal.lane.KafkaClients;
+import dev.lanes.internal.lane.LaneClock;
 import dev.lanes.internal.lane.LaneWorker;
 import dev.lanes.task.TaskCodec;
 import dev.lanes.topics.TopicLayout;
@@ -77,7 +79,9 @@ public final class LanesRuntime implements AutoCloseable {
                 codec,
                 registry,
                 builder.workerId,
-                dependencies));
+                dependencies,
+                KafkaClients.REAL,
+                LaneClock.SYSTEM));
         grace = lane.shutdownGrace().compareTo(grace) > 0 ? lane.shutdownGrace() : grace;
       }
     } catch (RuntimeException e) {

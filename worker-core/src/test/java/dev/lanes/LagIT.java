@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanes.diagnostics.DiagnosticHandlers;
-import dev.lanes.testkit.fake.FlakyHttpService;
 import dev.lanes.testkit.KafkaTest;
 import dev.lanes.testkit.TestKafka;
+import dev.lanes.testkit.fake.FlakyHttpService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;

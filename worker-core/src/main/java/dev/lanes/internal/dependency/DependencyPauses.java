@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -28,11 +29,14 @@ public final class DependencyPauses {
   private final DependencyWaits waits;
 
   public DependencyPauses(
-      String lane, Consumer<byte[], byte[]> consumer, DependencyRegistry dependencies) {
+      String lane,
+      Consumer<byte[], byte[]> consumer,
+      DependencyRegistry dependencies,
+      LongSupplier nanoClock) {
     this.lane = lane;
     this.consumer = consumer;
     this.dependencies = dependencies;
-    this.waits = new DependencyWaits(System::nanoTime);
+    this.waits = new DependencyWaits(nanoClock);
   }
 
   /** Brings waits in line with blocked partitions and the breakers' states. */

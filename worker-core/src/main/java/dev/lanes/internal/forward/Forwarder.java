@@ -4,10 +4,7 @@ import dev.lanes.internal.invoke.ForwardRequest;
 import dev.lanes.internal.lane.LaneMetrics;
 import dev.lanes.retry.Destination;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -32,21 +29,16 @@ public final class Forwarder {
   private final Producer<byte[], byte[]> producer;
   private final LaneMetrics metrics;
   // Holds at most one resend per record in flight: bounded by the lane's in-flight limits.
-  private final ScheduledExecutorService resends;
+  private final ResendTimer resends;
   private final LogThrottle failureLog = new LogThrottle(Duration.ofSeconds(5));
   private final AtomicInteger pending = new AtomicInteger();
 
-  public Forwarder(String lane, Producer<byte[], byte[]> producer, LaneMetrics metrics) {
+  public Forwarder(
+      String lane, Producer<byte[], byte[]> producer, LaneMetrics metrics, ResendTimer resends) {
     this.lane = lane;
     this.producer = producer;
     this.metrics = metrics;
-    this.resends =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "lanes-" + lane + "-forward-resend");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.resends = resends;
   }
 
   /** Starts a forward; its outcome arrives through the completion queue. */
@@ -106,13 +98,13 @@ public final class Forwarder {
    * Drops resends not yet due and closes the producer; unacknowledged forwards stay uncommitted.
    */
   public void close(Duration timeout) {
-    resends.shutdownNow();
+    resends.close();
     producer.close(timeout);
   }
 
   private void resendLater(PendingForward forward, long millis) {
     try {
-      resends.schedule(() -> send(forward), millis, TimeUnit.MILLISECONDS);
+      resends.schedule(() -> send(forward), millis);
     } catch (RejectedExecutionException e) {
       // The lane is closing: the record stays uncommitted and runs again on the next owner.
       finish(forward);

@@ -10,6 +10,7 @@ import dev.lanes.internal.dispatch.LanePool;
 import dev.lanes.internal.forward.ForwardRecords;
 import dev.lanes.internal.forward.Forwarder;
 import dev.lanes.internal.forward.ProducerSettings;
+import dev.lanes.internal.forward.ResendTimer;
 import dev.lanes.internal.invoke.TaskInvoker;
 import dev.lanes.internal.poll.ConsumerSettings;
 import dev.lanes.internal.poll.PollLoop;
@@ -33,8 +34,7 @@ import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +74,9 @@ public final class LaneWorker {
       TaskCodec codec,
       MeterRegistry registry,
       String workerId,
-      DependencyRegistry dependencies) {
+      DependencyRegistry dependencies,
+      KafkaClients clients,
+      LaneClock clock) {
     this.config = config;
     Map<String, Object> consumerConfig =
         ConsumerSettings.forLane(config, bootstrapServers, consumerOverrides);
@@ -85,13 +87,14 @@ public final class LaneWorker {
     this.pool = LanePool.create(config.name(), config.concurrency(), (retries ? 2 : 1) * capacity);
     this.metrics =
         new LaneMetrics(registry, config.name(), handlers.types(), config.retry().maxAttempts());
-    KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(ProducerSettings.forLane(config, bootstrapServers, producerOverrides));
+    Producer<byte[], byte[]> producer =
+        clients.producer(ProducerSettings.forLane(config, bootstrapServers, producerOverrides));
     this.producerMetrics =
         metrics.bindClient(
             new KafkaClientMetrics(
                 producer, Tags.of(MetricNames.TAG_LANE, config.name()), clientMetricsScheduler));
-    this.forwarder = new Forwarder(config.name(), producer, metrics);
+    this.forwarder =
+        new Forwarder(config.name(), producer, metrics, ResendTimer.daemonThread(config.name()));
     TaskInvoker invoker =
         new TaskInvoker(
             config.name(),
@@ -122,7 +125,9 @@ public final class LaneWorker {
               resources,
               stopBarrier,
               PollLoop.BeforeJoin.NOTHING,
-              this::loopStopped));
+              this::loopStopped,
+              clients,
+              clock));
       if (retries) {
         loops.add(
             new PollLoop(
@@ -133,8 +138,10 @@ public final class LaneWorker {
                 capacity,
                 resources,
                 stopBarrier,
-                retryGroupSeed(consumerConfig)::seed,
-                this::loopStopped));
+                retryGroupSeed(consumerConfig, clients)::seed,
+                this::loopStopped,
+                clients,
+                clock));
       }
     } catch (RuntimeException e) {
       discard();
@@ -244,14 +251,14 @@ public final class LaneWorker {
   }
 
   /** Reads the lane group's offsets of retry topics, which retry loops committed there before. */
-  private RetryGroupSeed retryGroupSeed(Map<String, Object> consumerConfig) {
+  private RetryGroupSeed retryGroupSeed(Map<String, Object> consumerConfig, KafkaClients clients) {
     Map<String, Object> reader =
         ConsumerSettings.inGroup(consumerConfig, config.groupId(), "retry-seed");
     return new RetryGroupSeed(
         config.name(),
         config.groupId(),
         config.retryTopics(),
-        () -> new KafkaConsumer<>(reader),
+        () -> clients.consumer(reader),
         Duration.ofSeconds(30));
   }
 

@@ -1,5 +1,6 @@
 package dev.lanes.internal.offsets;
 
+import dev.lanes.internal.lane.LaneClock;
 import dev.lanes.internal.lane.LaneMetrics;
 import java.time.Duration;
 import java.util.Collection;
@@ -27,13 +28,19 @@ public final class OffsetCommitter {
   private final Consumer<byte[], byte[]> consumer;
   private final LaneMetrics metrics;
   private final Duration syncTimeout;
+  private final LaneClock clock;
 
   public OffsetCommitter(
-      String lane, Consumer<byte[], byte[]> consumer, LaneMetrics metrics, Duration syncTimeout) {
+      String lane,
+      Consumer<byte[], byte[]> consumer,
+      LaneMetrics metrics,
+      Duration syncTimeout,
+      LaneClock clock) {
     this.lane = lane;
     this.consumer = consumer;
     this.metrics = metrics;
     this.syncTimeout = syncTimeout;
+    this.clock = clock;
   }
 
   /** Commits progress without blocking the poll loop; a failure is retried by the next commit. */
@@ -42,12 +49,12 @@ public final class OffsetCommitter {
     if (offsets.isEmpty()) {
       return;
     }
-    long start = System.nanoTime();
+    long start = clock.nanoTime();
     consumer.commitAsync(
         offsets,
         (committed, error) -> {
           if (error == null) {
-            metrics.committed(System.nanoTime() - start);
+            metrics.committed(clock.nanoTime() - start);
             acknowledge(committed, owned);
           } else if (error instanceof RebalanceInProgressException) {
             // Expected while the group rebalances; the revoke callback or next commit covers it.
@@ -71,10 +78,10 @@ public final class OffsetCommitter {
     if (offsets.isEmpty()) {
       return true;
     }
-    long start = System.nanoTime();
+    long start = clock.nanoTime();
     try {
       consumer.commitSync(offsets, syncTimeout);
-      metrics.committed(System.nanoTime() - start);
+      metrics.committed(clock.nanoTime() - start);
       for (PartitionState partition : partitions) {
         OffsetAndMetadata committed = offsets.get(partition.topicPartition());
         if (committed != null) {

@@ -68,7 +68,8 @@ public final class ConsumerSettings {
   }
 
   /** The same settings in another consumer group, with a client id that says what it is for. */
-  public static Map<String, Object> inGroup(Map<String, Object> config, String groupId, String role) {
+  public static Map<String, Object> inGroup(
+      Map<String, Object> config, String groupId, String role) {
     Map<String, Object> copy = new HashMap<>(config);
     copy.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     copy.put(

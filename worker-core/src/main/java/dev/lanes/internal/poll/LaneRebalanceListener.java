@@ -1,6 +1,7 @@
 package dev.lanes.internal.poll;
 
 import dev.lanes.internal.dependency.DependencyPauses;
+import dev.lanes.internal.lane.LaneClock;
 import dev.lanes.internal.offsets.InFlightWork;
 import dev.lanes.internal.offsets.OffsetCommitter;
 import dev.lanes.internal.offsets.PartitionState;
@@ -27,6 +28,7 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
   private final OffsetCommitter committer;
   private final Duration revokeGrace;
   private final long stepMillis;
+  private final LaneClock clock;
 
   LaneRebalanceListener(
       PollLoop lane,
@@ -35,7 +37,8 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
       DependencyPauses dependencyPauses,
       OffsetCommitter committer,
       Duration revokeGrace,
-      Duration pollTimeout) {
+      Duration pollTimeout,
+      LaneClock clock) {
     this.lane = lane;
     this.work = work;
     this.pauses = pauses;
@@ -43,6 +46,7 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
     this.committer = committer;
     this.revokeGrace = revokeGrace;
     this.stepMillis = Math.min(pollTimeout.toMillis(), 50);
+    this.clock = clock;
   }
 
   @Override
@@ -73,7 +77,7 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
       try {
         work.awaitUntil(
             () -> revoked.stream().allMatch(partition -> partition.outstanding() == 0),
-            System.nanoTime() + revokeGrace.toNanos(),
+            clock.nanoTime() + revokeGrace.toNanos(),
             stepMillis);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

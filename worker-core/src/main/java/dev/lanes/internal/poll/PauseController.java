@@ -1,5 +1,6 @@
 package dev.lanes.internal.poll;
 
+import dev.lanes.internal.lane.LaneClock;
 import dev.lanes.internal.offsets.PartitionState;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +25,7 @@ final class PauseController {
   private final Consumer<byte[], byte[]> consumer;
   private final int maxInFlight;
   private final int maxWindow;
+  private final LaneClock clock;
   private final List<TopicPartition> toPause = new ArrayList<>();
   private final List<TopicPartition> toResume = new ArrayList<>();
   private boolean laneFull;
@@ -32,11 +34,17 @@ final class PauseController {
   private volatile int waitingCount;
   private long nextWakeMillis;
 
-  PauseController(String lane, Consumer<byte[], byte[]> consumer, int maxInFlight, int maxWindow) {
+  PauseController(
+      String lane,
+      Consumer<byte[], byte[]> consumer,
+      int maxInFlight,
+      int maxWindow,
+      LaneClock clock) {
     this.lane = lane;
     this.consumer = consumer;
     this.maxInFlight = maxInFlight;
     this.maxWindow = maxWindow;
+    this.clock = clock;
   }
 
   /** Brings every partition's pause state in line with the current load. */
@@ -89,7 +97,7 @@ final class PauseController {
   /** Stops fetching for good: from now on every partition, even newly assigned ones, is paused. */
   void stopFetching(Collection<PartitionState> partitions, int inFlight) {
     stopping = true;
-    update(partitions, inFlight, System.currentTimeMillis());
+    update(partitions, inFlight, clock.nowMillis());
   }
 
   /** True when no owned partition may fetch, so polling can only wait for completions. */

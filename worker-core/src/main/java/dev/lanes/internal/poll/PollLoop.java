@@ -5,6 +5,8 @@ import dev.lanes.LaneState;
 import dev.lanes.MetricNames;
 import dev.lanes.internal.dependency.DependencyPauses;
 import dev.lanes.internal.dispatch.Dispatcher;
+import dev.lanes.internal.lane.KafkaClients;
+import dev.lanes.internal.lane.LaneClock;
 import dev.lanes.internal.lane.LaneResources;
 import dev.lanes.internal.offsets.Completion;
 import dev.lanes.internal.offsets.InFlightWork;
@@ -22,7 +24,6 @@ import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,8 @@ public final class PollLoop {
   private final StopBarrier stopBarrier;
   private final BeforeJoin beforeJoin;
 
-  private volatile long lastPollNanos = System.nanoTime();
+  private final LaneClock clock;
+  private volatile long lastPollNanos;
   private volatile boolean joined;
   private volatile int assignedPartitions;
   private final ConsumerLag lag;
@@ -82,8 +84,12 @@ public final class PollLoop {
       LaneResources lane,
       StopBarrier stopBarrier,
       BeforeJoin beforeJoin,
-      Runnable onStopped) {
+      Runnable onStopped,
+      KafkaClients clients,
+      LaneClock clock) {
     this.config = config;
+    this.clock = clock;
+    this.lastPollNanos = clock.nanoTime();
     this.role = role;
     this.topics = List.copyOf(topics);
     this.onStopped = onStopped;
@@ -96,17 +102,19 @@ public final class PollLoop {
         new InFlightWork(
             completions,
             Math.min(config.maxInFlightPerPartition(), 1024),
-            holdsRetries ? Set.copyOf(topics) : Set.of());
-    this.consumer = new KafkaConsumer<>(consumerConfig);
+            holdsRetries ? Set.copyOf(topics) : Set.of(),
+            clock.nanos());
+    this.consumer = clients.consumer(consumerConfig);
     this.dispatcher =
         new Dispatcher(config.ordering(), config.concurrency(), lane.execution(completions));
     this.retryGate = new RetryGate(consumer);
     this.committer =
-        new OffsetCommitter(config.name(), consumer, lane.metrics(), Duration.ofSeconds(30));
+        new OffsetCommitter(config.name(), consumer, lane.metrics(), Duration.ofSeconds(30), clock);
     this.pauses =
         new PauseController(
-            config.name(), consumer, config.maxInFlight(), config.maxInFlightPerPartition());
-    this.dependencyPauses = new DependencyPauses(config.name(), consumer, lane.dependencies());
+            config.name(), consumer, config.maxInFlight(), config.maxInFlightPerPartition(), clock);
+    this.dependencyPauses =
+        new DependencyPauses(config.name(), consumer, lane.dependencies(), clock.nanos());
     this.clientMetrics =
         lane.metrics()
             .bindClient(
@@ -114,7 +122,7 @@ public final class PollLoop {
                     consumer,
                     Tags.of(MetricNames.TAG_LANE, config.name(), "loop", role),
                     lane.clientMetricsScheduler()));
-    this.lag = new ConsumerLag(name(), System::nanoTime);
+    this.lag = new ConsumerLag(name(), clock.nanos());
     this.pollThread = new Thread(this::run, "lanes-" + config.name() + "-" + role + "-poll");
   }
 
@@ -127,7 +135,7 @@ public final class PollLoop {
   }
 
   public long nanosSinceLastPoll() {
-    return System.nanoTime() - lastPollNanos;
+    return clock.nanoTime() - lastPollNanos;
   }
 
   public boolean joined() {
@@ -226,19 +234,20 @@ public final class PollLoop {
               dependencyPauses,
               committer,
               config.revokeGrace(),
-              config.pollTimeout()));
+              config.pollTimeout(),
+              clock));
       long commitIntervalNanos = config.commitInterval().toNanos();
-      long nextCommit = System.nanoTime() + commitIntervalNanos;
+      long nextCommit = clock.nanoTime() + commitIntervalNanos;
       while (!stopRequested) {
         work.drain();
         dependencyPauses.update(work);
-        pauses.update(work.partitions(), work.count(), System.currentTimeMillis());
-        if (System.nanoTime() - nextCommit >= 0) {
+        pauses.update(work.partitions(), work.count(), clock.nowMillis());
+        if (clock.nanoTime() - nextCommit >= 0) {
           committer.commitAsync(work.owned());
-          nextCommit = System.nanoTime() + commitIntervalNanos;
+          nextCommit = clock.nanoTime() + commitIntervalNanos;
         }
         pollOnce();
-        lastPollNanos = System.nanoTime();
+        lastPollNanos = clock.nanoTime();
         lag.measure(consumer, work.partitions());
       }
       if (!halted) {
@@ -264,17 +273,17 @@ public final class PollLoop {
    * Partitions the rebalance takes away are committed by the revoke callback.
    */
   private void commitFinal() {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!committer.commitSync(work.partitions()) && System.nanoTime() - deadline < 0) {
+    long deadline = clock.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!committer.commitSync(work.partitions()) && clock.nanoTime() - deadline < 0) {
       consumer.poll(config.pollTimeout());
     }
   }
 
   /** Stays in the group, polling with every partition paused, until the lane's loops committed. */
   private void awaitOtherLoops() throws InterruptedException {
-    long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
+    long deadline = clock.nanoTime() + config.shutdownGrace().toNanos();
     Duration step = Duration.ofMillis(Math.min(50, config.pollTimeout().toMillis()));
-    while (!halted && !stopBarrier.awaitAll(step) && System.nanoTime() - deadline < 0) {
+    while (!halted && !stopBarrier.awaitAll(step) && clock.nanoTime() - deadline < 0) {
       consumer.poll(Duration.ZERO);
     }
   }
@@ -296,7 +305,7 @@ public final class PollLoop {
     long timeout = config.pollTimeout().toMillis();
     long wake = pauses.nextWakeMillis();
     if (wake != 0) {
-      timeout = Math.max(1, Math.min(timeout, wake - System.currentTimeMillis()));
+      timeout = Math.max(1, Math.min(timeout, wake - clock.nowMillis()));
     }
     return timeout;
   }
@@ -305,7 +314,7 @@ public final class PollLoop {
     if (records.isEmpty()) {
       return;
     }
-    long now = System.currentTimeMillis();
+    long now = clock.nowMillis();
     for (TopicPartition topicPartition : records.partitions()) {
       PartitionState partition = work.partition(topicPartition);
       if (partition == null) {
@@ -329,10 +338,10 @@ public final class PollLoop {
   private void finishInFlight() throws InterruptedException {
     pauses.stopFetching(work.partitions(), work.count());
     work.closeStartGates();
-    long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
+    long deadline = clock.nanoTime() + config.shutdownGrace().toNanos();
     long pollEvery = config.pollTimeout().toNanos();
-    while (work.count() > 0 && System.nanoTime() - deadline < 0) {
-      long next = System.nanoTime() + pollEvery;
+    while (work.count() > 0 && clock.nanoTime() - deadline < 0) {
+      long next = clock.nanoTime() + pollEvery;
       work.awaitUntil(() -> work.count() == 0, deadline - next < 0 ? deadline : next, 50);
       // Keep polling so a grace longer than max.poll.interval.ms does not get the member expelled
       // mid-shutdown. Every partition is paused: nothing new comes back to run.
