@@ -2,6 +2,7 @@ package dev.lanes;
 
 import dev.lanes.internal.dependency.DependencyRegistry;
 import dev.lanes.internal.lane.KafkaClients;
+import dev.lanes.internal.lane.LaneAssembly;
 import dev.lanes.internal.lane.LaneClock;
 import dev.lanes.internal.lane.LaneWorker;
 import dev.lanes.task.TaskCodec;
@@ -70,7 +71,7 @@ public final class LanesRuntime implements AutoCloseable {
     try {
       for (LaneConfig lane : builder.lanes.values()) {
         workers.add(
-            new LaneWorker(
+            LaneAssembly.build(
                 lane,
                 builder.bootstrapServers,
                 consumerOverrides,

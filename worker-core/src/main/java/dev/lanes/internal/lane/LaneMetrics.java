@@ -42,7 +42,7 @@ public final class LaneMetrics {
   private final Counter commitFailures;
   private final List<Meter> gauges = new ArrayList<>();
 
-  LaneMetrics(MeterRegistry registry, String lane, Set<String> types, int maxAttempts) {
+  public LaneMetrics(MeterRegistry registry, String lane, Set<String> types, int maxAttempts) {
     this.registry = registry;
     this.lane = lane;
     retriedByAttempt = new Counter[maxAttempts];
