@@ -23,17 +23,17 @@ public final class DependencyPauses {
 
   private static final Logger log = LoggerFactory.getLogger(DependencyPauses.class);
 
-  private final String lane;
+  private final String laneName;
   private final Consumer<byte[], byte[]> consumer;
   private final DependencyRegistry dependencies;
   private final DependencyWaits waits;
 
   public DependencyPauses(
-      String lane,
+      String laneName,
       Consumer<byte[], byte[]> consumer,
       DependencyRegistry dependencies,
       LongSupplier nanoClock) {
-    this.lane = lane;
+    this.laneName = laneName;
     this.consumer = consumer;
     this.dependencies = dependencies;
     this.waits = new DependencyWaits(nanoClock);
@@ -50,7 +50,7 @@ public final class DependencyPauses {
         dependencies.partitionPaused(partition.blockedOn());
         log.info(
             "partition paused lane={} partition={} dependency={} (its breaker rejected a call)",
-            lane,
+            laneName,
             topicPartition,
             partition.blockedOn());
       }
@@ -116,7 +116,7 @@ public final class DependencyPauses {
     dependencies.partitionResumed(dependency, waited);
     log.info(
         "partition resumed lane={} partition={} dependency={} waited={}ms{}",
-        lane,
+        laneName,
         partition.topicPartition(),
         dependency,
         waited.toMillis(),

@@ -25,7 +25,7 @@ public final class Forwarder {
   private static final long FIRST_RESEND_MILLIS = 500;
   private static final long MAX_RESEND_MILLIS = 30_000;
 
-  private final String lane;
+  private final String laneName;
   private final Producer<byte[], byte[]> producer;
   private final LaneMetrics metrics;
   // Holds at most one resend per record in flight: bounded by the lane's in-flight limits.
@@ -34,8 +34,11 @@ public final class Forwarder {
   private final AtomicInteger pending = new AtomicInteger();
 
   public Forwarder(
-      String lane, Producer<byte[], byte[]> producer, LaneMetrics metrics, ResendTimer resends) {
-    this.lane = lane;
+      String laneName,
+      Producer<byte[], byte[]> producer,
+      LaneMetrics metrics,
+      ResendTimer resends) {
+    this.laneName = laneName;
     this.producer = producer;
     this.metrics = metrics;
     this.resends = resends;
@@ -76,7 +79,7 @@ public final class Forwarder {
       forward.dropDiagnostics();
       log.warn(
           "forward too large, sending without diagnostics headers lane={} at={} topic={}",
-          lane,
+          laneName,
           forward.coordinates(),
           forward.request().topic());
       resendLater(forward, 0);
@@ -121,7 +124,7 @@ public final class Forwarder {
     if (request.isDeadLetter()) {
       log.warn(
           "task dead-lettered lane={} at={} topic={} attempt={} reason={} error=\"{}\"",
-          lane,
+          laneName,
           forward.coordinates(),
           request.topic(),
           request.attempt(),
@@ -138,7 +141,7 @@ public final class Forwarder {
           "forward too large even without diagnostics headers lane={} at={} topic={}: the"
               + " partition cannot commit past this record until the topic's max.message.bytes"
               + " (and the producer's max.request.size) allow it; retrying every {} ms",
-          lane,
+          laneName,
           forward.coordinates(),
           forward.request().topic(),
           pause);
@@ -149,7 +152,7 @@ public final class Forwarder {
       log.warn(
           "forward failed lane={} at={} topic={} failures={} resend-in={}ms error=\"{}\""
               + " (the source offset is not committed; {} similar lines suppressed)",
-          lane,
+          laneName,
           forward.coordinates(),
           forward.request().topic(),
           failures,

@@ -24,19 +24,19 @@ public final class OffsetCommitter {
 
   private static final Logger log = LoggerFactory.getLogger(OffsetCommitter.class);
 
-  private final String lane;
+  private final String laneName;
   private final Consumer<byte[], byte[]> consumer;
   private final LaneMetrics metrics;
   private final Duration syncTimeout;
   private final LaneClock clock;
 
   public OffsetCommitter(
-      String lane,
+      String laneName,
       Consumer<byte[], byte[]> consumer,
       LaneMetrics metrics,
       Duration syncTimeout,
       LaneClock clock) {
-    this.lane = lane;
+    this.laneName = laneName;
     this.consumer = consumer;
     this.metrics = metrics;
     this.syncTimeout = syncTimeout;
@@ -58,11 +58,14 @@ public final class OffsetCommitter {
             acknowledge(committed, owned);
           } else if (error instanceof RebalanceInProgressException) {
             // Expected while the group rebalances; the revoke callback or next commit covers it.
-            log.debug("commit deferred by rebalance lane={} offsets={}", lane, offsets);
+            log.debug("commit deferred by rebalance lane={} offsets={}", laneName, offsets);
           } else {
             metrics.commitFailed();
             log.warn(
-                "commit failed lane={} offsets={} error=\"{}\"", lane, offsets, error.toString());
+                "commit failed lane={} offsets={} error=\"{}\"",
+                laneName,
+                offsets,
+                error.toString());
           }
         });
   }
@@ -90,11 +93,11 @@ public final class OffsetCommitter {
       }
       return true;
     } catch (RebalanceInProgressException e) {
-      log.info("commit deferred by rebalance lane={} offsets={}", lane, offsets);
+      log.info("commit deferred by rebalance lane={} offsets={}", laneName, offsets);
       return false;
     } catch (KafkaException e) {
       metrics.commitFailed();
-      log.warn("commit failed lane={} offsets={} error=\"{}\"", lane, offsets, e.toString());
+      log.warn("commit failed lane={} offsets={} error=\"{}\"", laneName, offsets, e.toString());
       return true;
     }
   }

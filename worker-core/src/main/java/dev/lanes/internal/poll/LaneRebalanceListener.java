@@ -21,7 +21,7 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
 
   private static final Logger log = LoggerFactory.getLogger(LaneRebalanceListener.class);
 
-  private final PollLoop lane;
+  private final PollLoop loop;
   private final InFlightWork work;
   private final PauseController pauses;
   private final DependencyPauses dependencyPauses;
@@ -31,7 +31,7 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
   private final LaneClock clock;
 
   LaneRebalanceListener(
-      PollLoop lane,
+      PollLoop loop,
       InFlightWork work,
       PauseController pauses,
       DependencyPauses dependencyPauses,
@@ -39,7 +39,7 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
       Duration revokeGrace,
       Duration pollTimeout,
       LaneClock clock) {
-    this.lane = lane;
+    this.loop = loop;
     this.work = work;
     this.pauses = pauses;
     this.dependencyPauses = dependencyPauses;
@@ -53,13 +53,13 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
   public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
     work.assigned(partitions);
     dependencyPauses.assigned(work, partitions);
-    lane.assignmentChanged();
-    if (lane.stopRequested()) {
+    loop.assignmentChanged();
+    if (loop.stopRequested()) {
       pauses.stopFetching(work.partitions(), work.count());
     }
     if (!partitions.isEmpty()) {
       // Cooperative rebalances call this with nothing new; only a change is worth a line.
-      log.info("partitions assigned lane={} partitions={}", lane.name(), partitions);
+      log.info("partitions assigned lane={} partitions={}", loop.name(), partitions);
     }
   }
 
@@ -72,7 +72,7 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
     // From now on workers skip these partitions' records that have not started: the next owner
     // runs them.
     revoked.forEach(PartitionState::revoke);
-    if (!lane.halted() && !lane.closing()) {
+    if (!loop.halted() && !loop.closing()) {
       // Running tasks get a chance to finish, so their work is committed, not repeated.
       try {
         work.awaitUntil(
@@ -83,13 +83,13 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
         Thread.currentThread().interrupt();
       }
     }
-    if (!lane.halted()) {
+    if (!loop.halted()) {
       committer.commitSync(revoked);
     }
     dependencyPauses.forget(revoked);
     work.forget(revoked);
-    lane.assignmentChanged();
-    log.info("partitions revoked lane={} partitions={}", lane.name(), partitions);
+    loop.assignmentChanged();
+    log.info("partitions revoked lane={} partitions={}", loop.name(), partitions);
   }
 
   @Override
@@ -99,7 +99,7 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
     lost.forEach(PartitionState::revoke);
     dependencyPauses.forget(lost);
     work.forget(lost);
-    lane.assignmentChanged();
-    log.warn("partitions lost lane={} partitions={}", lane.name(), partitions);
+    loop.assignmentChanged();
+    log.warn("partitions lost lane={} partitions={}", loop.name(), partitions);
   }
 }

@@ -21,7 +21,7 @@ final class PauseController {
 
   private static final Logger log = LoggerFactory.getLogger(PauseController.class);
 
-  private final String lane;
+  private final String laneName;
   private final Consumer<byte[], byte[]> consumer;
   private final int maxInFlight;
   private final int maxWindow;
@@ -35,12 +35,12 @@ final class PauseController {
   private long nextWakeMillis;
 
   PauseController(
-      String lane,
+      String laneName,
       Consumer<byte[], byte[]> consumer,
       int maxInFlight,
       int maxWindow,
       LaneClock clock) {
-    this.lane = lane;
+    this.laneName = laneName;
     this.consumer = consumer;
     this.maxInFlight = maxInFlight;
     this.maxWindow = maxWindow;
@@ -56,7 +56,7 @@ final class PauseController {
       laneFull = false;
     }
     if (wasFull != laneFull) {
-      log.debug("lane backpressure lane={} full={} inFlight={}", lane, laneFull, inFlight);
+      log.debug("lane backpressure lane={} full={} inFlight={}", laneName, laneFull, inFlight);
     }
     int paused = 0;
     int waiting = 0;
@@ -112,12 +112,12 @@ final class PauseController {
   private void apply() {
     if (!toPause.isEmpty()) {
       consumer.pause(toPause);
-      log.debug("partitions paused lane={} partitions={}", lane, toPause);
+      log.debug("partitions paused lane={} partitions={}", laneName, toPause);
       toPause.clear();
     }
     if (!toResume.isEmpty()) {
       consumer.resume(toResume);
-      log.debug("partitions resumed lane={} partitions={}", lane, toResume);
+      log.debug("partitions resumed lane={} partitions={}", laneName, toResume);
       toResume.clear();
     }
   }
