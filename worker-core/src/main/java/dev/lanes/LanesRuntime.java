@@ -1,6 +1,9 @@
 package dev.lanes;
 
 import dev.lanes.internal.dependency.DependencyRegistry;
+import dev.lanes.internal.lane.KafkaClients;
+import dev.lanes.internal.lane.LaneAssembly;
+import dev.lanes.internal.lane.LaneClock;
 import dev.lanes.internal.lane.LaneWorker;
 import dev.lanes.task.TaskCodec;
 import dev.lanes.topics.TopicLayout;
@@ -46,7 +49,7 @@ public final class LanesRuntime implements AutoCloseable {
   /** How long the start waits for the cluster to describe the lanes' topics. */
   private static final Duration TOPIC_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
-  private final List<LaneWorker> lanes;
+  private final List<LaneWorker> workers;
   private final List<LaneConfig> configs;
   private final Map<String, Object> adminConfig;
   private final Duration longestGrace;
@@ -69,10 +72,10 @@ public final class LanesRuntime implements AutoCloseable {
     List<LaneWorker> workers = new ArrayList<>();
     Duration grace = Duration.ZERO;
     try {
-      for (LaneConfig lane : builder.lanes.values()) {
+      for (LaneConfig laneConfig : builder.lanes.values()) {
         workers.add(
-            new LaneWorker(
-                lane,
+            LaneAssembly.build(
+                laneConfig,
                 builder.bootstrapServers,
                 consumerOverrides,
                 producerOverrides,
@@ -80,8 +83,11 @@ public final class LanesRuntime implements AutoCloseable {
                 codec,
                 registry,
                 builder.workerId,
-                dependencies));
-        grace = lane.shutdownGrace().compareTo(grace) > 0 ? lane.shutdownGrace() : grace;
+                dependencies,
+                KafkaClients.REAL,
+                LaneClock.SYSTEM));
+        grace =
+            laneConfig.shutdownGrace().compareTo(grace) > 0 ? laneConfig.shutdownGrace() : grace;
       }
     } catch (RuntimeException | Error e) {
       // A bad setting for one lane must not leak the clients already made for the others; each
@@ -90,7 +96,7 @@ public final class LanesRuntime implements AutoCloseable {
       dependencies.close();
       throw e;
     }
-    this.lanes = List.copyOf(workers);
+    this.workers = List.copyOf(workers);
     this.longestGrace = grace;
   }
 
@@ -113,11 +119,11 @@ public final class LanesRuntime implements AutoCloseable {
       verifyTopics();
     } catch (RuntimeException e) {
       closed = true;
-      lanes.forEach(LaneWorker::discard);
+      workers.forEach(LaneWorker::discard);
       dependencies.close();
       throw e;
     }
-    lanes.forEach(LaneWorker::start);
+    workers.forEach(LaneWorker::start);
     log.info("runtime started lanes={}", laneStates().keySet());
     return this;
   }
@@ -125,14 +131,14 @@ public final class LanesRuntime implements AutoCloseable {
   /** The state of each lane, in configuration order. */
   public Map<String, LaneState> laneStates() {
     Map<String, LaneState> states = new LinkedHashMap<>();
-    lanes.forEach(lane -> states.put(lane.name(), lane.state()));
+    workers.forEach(worker -> states.put(worker.name(), worker.state()));
     return states;
   }
 
   /** Every lane's and dependency's health, for health endpoints; safe from any thread. */
   public RuntimeHealth health() {
     return new RuntimeHealth(
-        lanes.stream().map(LaneWorker::health).toList(), dependencies.health());
+        workers.stream().map(LaneWorker::health).toList(), dependencies.health());
   }
 
   /** The process's dependencies, the same ones handlers reach through their task context. */
@@ -156,11 +162,11 @@ public final class LanesRuntime implements AutoCloseable {
     closed = true;
     if (!started) {
       // Never started: nothing to drain, but the lanes' clients are open.
-      lanes.forEach(LaneWorker::discard);
+      workers.forEach(LaneWorker::discard);
       dependencies.close();
       return;
     }
-    lanes.forEach(LaneWorker::requestStop);
+    workers.forEach(LaneWorker::requestStop);
     awaitLanes(longestGrace.plus(CLOSE_MARGIN));
     dependencies.close();
   }
@@ -171,26 +177,26 @@ public final class LanesRuntime implements AutoCloseable {
    */
   synchronized void halt() {
     closed = true;
-    lanes.forEach(LaneWorker::halt);
+    workers.forEach(LaneWorker::halt);
     awaitLanes(CLOSE_MARGIN);
     dependencies.close();
   }
 
   private void verifyTopics() {
     try (Admin admin = Admin.create(adminConfig)) {
-      for (LaneConfig lane : configs) {
-        TopicLayout.verify(admin, lane.name(), lane.allTopics(), TOPIC_CHECK_TIMEOUT);
+      for (LaneConfig laneConfig : configs) {
+        TopicLayout.verify(admin, laneConfig.name(), laneConfig.allTopics(), TOPIC_CHECK_TIMEOUT);
       }
     }
   }
 
   private void awaitLanes(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    for (LaneWorker lane : lanes) {
+    for (LaneWorker worker : workers) {
       try {
         Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-        if (!lane.awaitStopped(left)) {
-          log.warn("lane did not stop in time lane={} timeout={}", lane.name(), timeout);
+        if (!worker.awaitStopped(left)) {
+          log.warn("lane did not stop in time lane={} timeout={}", worker.name(), timeout);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -224,10 +230,10 @@ public final class LanesRuntime implements AutoCloseable {
       return this;
     }
 
-    public Builder lane(LaneConfig lane) {
-      Objects.requireNonNull(lane, "lane");
-      if (lanes.putIfAbsent(lane.name(), lane) != null) {
-        throw new IllegalArgumentException("lane " + lane.name() + " is configured twice");
+    public Builder lane(LaneConfig laneConfig) {
+      Objects.requireNonNull(laneConfig, "lane");
+      if (lanes.putIfAbsent(laneConfig.name(), laneConfig) != null) {
+        throw new IllegalArgumentException("lane " + laneConfig.name() + " is configured twice");
       }
       return this;
     }

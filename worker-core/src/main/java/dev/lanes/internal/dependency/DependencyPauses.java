@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -22,17 +23,20 @@ public final class DependencyPauses {
 
   private static final Logger log = LoggerFactory.getLogger(DependencyPauses.class);
 
-  private final String lane;
+  private final String laneName;
   private final Consumer<byte[], byte[]> consumer;
   private final DependencyRegistry dependencies;
   private final DependencyWaits waits;
 
   public DependencyPauses(
-      String lane, Consumer<byte[], byte[]> consumer, DependencyRegistry dependencies) {
-    this.lane = lane;
+      String laneName,
+      Consumer<byte[], byte[]> consumer,
+      DependencyRegistry dependencies,
+      LongSupplier nanoClock) {
+    this.laneName = laneName;
     this.consumer = consumer;
     this.dependencies = dependencies;
-    this.waits = new DependencyWaits(System::nanoTime);
+    this.waits = new DependencyWaits(nanoClock);
   }
 
   /** Brings waits in line with blocked partitions and the breakers' states. */
@@ -46,7 +50,7 @@ public final class DependencyPauses {
         dependencies.partitionPaused(partition.blockedOn());
         log.info(
             "partition paused lane={} partition={} dependency={} (its breaker rejected a call)",
-            lane,
+            laneName,
             topicPartition,
             partition.blockedOn());
       }
@@ -112,7 +116,7 @@ public final class DependencyPauses {
     dependencies.partitionResumed(dependency, waited);
     log.info(
         "partition resumed lane={} partition={} dependency={} waited={}ms{}",
-        lane,
+        laneName,
         partition.topicPartition(),
         dependency,
         waited.toMillis(),

@@ -35,12 +35,12 @@ public final class Dispatcher {
 
   private final OrderingMode ordering;
   private final int concurrency;
-  private final LaneExecution lane;
+  private final LaneExecution execution;
 
-  public Dispatcher(OrderingMode ordering, int concurrency, LaneExecution lane) {
+  public Dispatcher(OrderingMode ordering, int concurrency, LaneExecution execution) {
     this.ordering = ordering;
     this.concurrency = concurrency;
-    this.lane = lane;
+    this.execution = execution;
   }
 
   /** Tracks every record's offset, then dispatches them. Returns the number of records. */
@@ -101,9 +101,11 @@ public final class Dispatcher {
       PartitionState partition, List<ConsumerRecord<byte[], byte[]>> records, int from, int to) {
     int size = Math.max(1, Math.min(MAX_BATCH, (to - from) / concurrency));
     for (int start = from; start < to; start += size) {
-      lane.executor()
+      execution
+          .executor()
           .execute(
-              new TaskBatch(lane, partition, records, start, Math.min(to, start + size), null));
+              new TaskBatch(
+                  execution, partition, records, start, Math.min(to, start + size), null));
     }
   }
 
@@ -113,9 +115,9 @@ public final class Dispatcher {
       int from,
       int to,
       Object chainKey) {
-    TaskBatch batch = new TaskBatch(lane, partition, records, from, to, chainKey);
+    TaskBatch batch = new TaskBatch(execution, partition, records, from, to, chainKey);
     if (partition.chains().admit(chainKey, batch)) {
-      lane.executor().execute(batch);
+      execution.executor().execute(batch);
     }
   }
 

@@ -11,12 +11,12 @@ public final class LanePool {
 
   private LanePool() {}
 
-  public static ThreadPoolExecutor create(String lane, int threads, int queueCapacity) {
+  public static ThreadPoolExecutor create(String laneName, int threads, int queueCapacity) {
     AtomicInteger counter = new AtomicInteger();
     ThreadFactory factory =
         runnable -> {
           Thread thread =
-              new Thread(runnable, "lanes-" + lane + "-worker-" + counter.incrementAndGet());
+              new Thread(runnable, "lanes-" + laneName + "-worker-" + counter.incrementAndGet());
           thread.setDaemon(false);
           return thread;
         };

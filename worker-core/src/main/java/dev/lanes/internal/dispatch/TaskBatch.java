@@ -18,7 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class TaskBatch implements Runnable, Completion {
 
-  private final LaneExecution lane;
+  private final LaneExecution execution;
   private final PartitionState partition;
   private final List<ConsumerRecord<byte[], byte[]>> records;
   private final int from;
@@ -40,13 +40,13 @@ final class TaskBatch implements Runnable, Completion {
   private int forwardedCount;
 
   TaskBatch(
-      LaneExecution lane,
+      LaneExecution execution,
       PartitionState partition,
       List<ConsumerRecord<byte[], byte[]>> records,
       int from,
       int to,
       Object chainKey) {
-    this.lane = lane;
+    this.execution = execution;
     this.partition = partition;
     this.records = records;
     this.from = from;
@@ -100,12 +100,12 @@ final class TaskBatch implements Runnable, Completion {
           break;
         }
         ConsumerRecord<byte[], byte[]> record = records.get(i);
-        Outcome outcome = lane.invoker().invoke(record);
+        Outcome outcome = execution.invoker().invoke(record);
         if (outcome instanceof ForwardRequest failure) {
           // Marked before the send: the acknowledgement may reach the poll thread before this
           // batch does, and must not be counted twice.
           markForwarded(i - from);
-          lane.forwarder().start(lane.pendingForward(partition, record, failure));
+          execution.forwarder().start(execution.pendingForward(partition, record, failure));
         } else if (outcome instanceof Outcome.AwaitDependency wait) {
           // This record and the rest of the partition's unstarted ones stay unfinished; the
           // partition is paused and fetched again from here once the dependency recovers.
@@ -117,7 +117,7 @@ final class TaskBatch implements Runnable, Completion {
         processed++;
       }
     } finally {
-      lane.completions().add(this);
+      execution.completions().add(this);
       if (chainKey != null) {
         startNextOfChain();
       }
@@ -138,11 +138,11 @@ final class TaskBatch implements Runnable, Completion {
       return;
     }
     try {
-      lane.executor().execute(nextOfKey);
+      execution.executor().execute(nextOfKey);
     } catch (RejectedExecutionException e) {
       // The lane is shutting down past its grace period: the rest of this chain is abandoned,
       // uncommitted, and will run again on the next owner of the partition.
-      lane.completions().add(nextOfKey);
+      execution.completions().add(nextOfKey);
     }
   }
 }

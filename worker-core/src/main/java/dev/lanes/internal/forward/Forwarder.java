@@ -4,10 +4,7 @@ import dev.lanes.internal.invoke.ForwardRequest;
 import dev.lanes.internal.lane.LaneMetrics;
 import dev.lanes.retry.Destination;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -28,25 +25,23 @@ public final class Forwarder {
   private static final long FIRST_RESEND_MILLIS = 500;
   private static final long MAX_RESEND_MILLIS = 30_000;
 
-  private final String lane;
+  private final String laneName;
   private final Producer<byte[], byte[]> producer;
   private final LaneMetrics metrics;
   // Holds at most one resend per record in flight: bounded by the lane's in-flight limits.
-  private final ScheduledExecutorService resends;
+  private final ResendTimer resends;
   private final LogThrottle failureLog = new LogThrottle(Duration.ofSeconds(5));
   private final AtomicInteger pending = new AtomicInteger();
 
-  public Forwarder(String lane, Producer<byte[], byte[]> producer, LaneMetrics metrics) {
-    this.lane = lane;
+  public Forwarder(
+      String laneName,
+      Producer<byte[], byte[]> producer,
+      LaneMetrics metrics,
+      ResendTimer resends) {
+    this.laneName = laneName;
     this.producer = producer;
     this.metrics = metrics;
-    this.resends =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "lanes-" + lane + "-forward-resend");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.resends = resends;
   }
 
   /** Starts a forward; its outcome arrives through the completion queue. */
@@ -84,7 +79,7 @@ public final class Forwarder {
       forward.dropDiagnostics();
       log.warn(
           "forward too large, sending without diagnostics headers lane={} at={} topic={}",
-          lane,
+          laneName,
           forward.coordinates(),
           forward.request().topic());
       resendLater(forward, 0);
@@ -106,13 +101,13 @@ public final class Forwarder {
    * Drops resends not yet due and closes the producer; unacknowledged forwards stay uncommitted.
    */
   public void close(Duration timeout) {
-    resends.shutdownNow();
+    resends.close();
     producer.close(timeout);
   }
 
   private void resendLater(PendingForward forward, long millis) {
     try {
-      resends.schedule(() -> send(forward), millis, TimeUnit.MILLISECONDS);
+      resends.schedule(() -> send(forward), millis);
     } catch (RejectedExecutionException e) {
       // The lane is closing: the record stays uncommitted and runs again on the next owner.
       finish(forward);
@@ -129,7 +124,7 @@ public final class Forwarder {
     if (request.isDeadLetter()) {
       log.warn(
           "task dead-lettered lane={} at={} topic={} attempt={} reason={} error=\"{}\"",
-          lane,
+          laneName,
           forward.coordinates(),
           request.topic(),
           request.attempt(),
@@ -146,7 +141,7 @@ public final class Forwarder {
           "forward too large even without diagnostics headers lane={} at={} topic={}: the"
               + " partition cannot commit past this record until the topic's max.message.bytes"
               + " (and the producer's max.request.size) allow it; retrying every {} ms",
-          lane,
+          laneName,
           forward.coordinates(),
           forward.request().topic(),
           pause);
@@ -157,7 +152,7 @@ public final class Forwarder {
       log.warn(
           "forward failed lane={} at={} topic={} failures={} resend-in={}ms error=\"{}\""
               + " (the source offset is not committed; {} similar lines suppressed)",
-          lane,
+          laneName,
           forward.coordinates(),
           forward.request().topic(),
           failures,

@@ -14,14 +14,14 @@ public final class TypeMeters {
   private final Counter failedFatal;
   private final Timer duration;
 
-  public TypeMeters(MeterRegistry registry, String lane, String type) {
-    succeeded = outcome(registry, lane, type, MetricNames.OUTCOME_SUCCEEDED);
-    failed = outcome(registry, lane, type, MetricNames.OUTCOME_FAILED);
-    failedFatal = outcome(registry, lane, type, MetricNames.OUTCOME_FAILED_FATAL);
+  public TypeMeters(MeterRegistry registry, String laneName, String type) {
+    succeeded = outcome(registry, laneName, type, MetricNames.OUTCOME_SUCCEEDED);
+    failed = outcome(registry, laneName, type, MetricNames.OUTCOME_FAILED);
+    failedFatal = outcome(registry, laneName, type, MetricNames.OUTCOME_FAILED_FATAL);
     duration =
         Timer.builder(MetricNames.HANDLER_DURATION)
             .description("Time spent in task handlers")
-            .tag(MetricNames.TAG_LANE, lane)
+            .tag(MetricNames.TAG_LANE, laneName)
             .tag(MetricNames.TAG_TYPE, type)
             .register(registry);
   }
@@ -41,10 +41,11 @@ public final class TypeMeters {
     duration.record(nanos, TimeUnit.NANOSECONDS);
   }
 
-  private static Counter outcome(MeterRegistry registry, String lane, String type, String outcome) {
+  private static Counter outcome(
+      MeterRegistry registry, String laneName, String type, String outcome) {
     return Counter.builder(MetricNames.TASKS)
         .description("Tasks finished, by outcome")
-        .tag(MetricNames.TAG_LANE, lane)
+        .tag(MetricNames.TAG_LANE, laneName)
         .tag(MetricNames.TAG_TYPE, type)
         .tag(MetricNames.TAG_OUTCOME, outcome)
         .register(registry);

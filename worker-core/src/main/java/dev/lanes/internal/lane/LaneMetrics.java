@@ -33,7 +33,7 @@ public final class LaneMetrics {
   private final MeterRegistry registry;
   private final Map<String, TypeMeters> byType = new HashMap<>();
   private final Map<RejectionReason, Counter> rejections = new EnumMap<>(RejectionReason.class);
-  private final String lane;
+  private final String laneName;
   private final Counter[] retriedByAttempt;
   private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
   private final Counter forwardFailures;
@@ -42,15 +42,15 @@ public final class LaneMetrics {
   private final Counter commitFailures;
   private final List<Meter> gauges = new ArrayList<>();
 
-  LaneMetrics(MeterRegistry registry, String lane, Set<String> types, int maxAttempts) {
+  public LaneMetrics(MeterRegistry registry, String laneName, Set<String> types, int maxAttempts) {
     this.registry = registry;
-    this.lane = lane;
+    this.laneName = laneName;
     retriedByAttempt = new Counter[maxAttempts];
     for (int attempt = 1; attempt < maxAttempts; attempt++) {
       retriedByAttempt[attempt] =
           Counter.builder(MetricNames.TASKS_RETRIED)
               .description("Failed tasks forwarded to a retry topic")
-              .tag(MetricNames.TAG_LANE, lane)
+              .tag(MetricNames.TAG_LANE, laneName)
               .tag(MetricNames.TAG_ATTEMPT, Integer.toString(attempt))
               .register(registry);
     }
@@ -59,23 +59,23 @@ public final class LaneMetrics {
     forwardFailures =
         Counter.builder(MetricNames.FORWARD_FAILURES)
             .description("Forwards to retry or dead-letter topics that failed and are resent")
-            .tag(MetricNames.TAG_LANE, lane)
+            .tag(MetricNames.TAG_LANE, laneName)
             .register(registry);
     retryOvershoot =
         Timer.builder(MetricNames.RETRY_OVERSHOOT)
             .description("How late retries start after their due time")
-            .tag(MetricNames.TAG_LANE, lane)
+            .tag(MetricNames.TAG_LANE, laneName)
             .publishPercentiles(0.5, 0.99)
             .register(registry);
     for (String type : types) {
-      byType.put(type, new TypeMeters(registry, lane, type));
+      byType.put(type, new TypeMeters(registry, laneName, type));
     }
     for (RejectionReason reason : RejectionReason.values()) {
       rejections.put(
           reason,
           Counter.builder(MetricNames.TASKS_REJECTED)
               .description("Records that are not runnable tasks")
-              .tag(MetricNames.TAG_LANE, lane)
+              .tag(MetricNames.TAG_LANE, laneName)
               .tag(MetricNames.TAG_REASON, reason.tag())
               .register(registry));
       deadLetterCounter(reason.tag());
@@ -83,11 +83,11 @@ public final class LaneMetrics {
     commitLatency =
         Timer.builder(MetricNames.COMMIT_LATENCY)
             .description("Offset commit round trips")
-            .tag(MetricNames.TAG_LANE, lane)
+            .tag(MetricNames.TAG_LANE, laneName)
             .register(registry);
     commitFailures =
         Counter.builder(MetricNames.COMMIT_FAILURES)
-            .tag(MetricNames.TAG_LANE, lane)
+            .tag(MetricNames.TAG_LANE, laneName)
             .register(registry);
   }
 
@@ -98,12 +98,12 @@ public final class LaneMetrics {
       IntSupplier waitingPartitions,
       IntSupplier pendingForwards,
       ThreadPoolExecutor pool) {
-    gauges.add(gauge(MetricNames.IN_FLIGHT, lane, inFlight));
-    gauges.add(gauge(MetricNames.PAUSED_PARTITIONS, lane, pausedPartitions));
-    gauges.add(gauge(MetricNames.RETRY_WAITING_PARTITIONS, lane, waitingPartitions));
-    gauges.add(gauge(MetricNames.FORWARD_PENDING, lane, pendingForwards));
-    gauges.add(gauge(MetricNames.EXECUTOR_QUEUED, lane, () -> pool.getQueue().size()));
-    gauges.add(gauge(MetricNames.EXECUTOR_ACTIVE, lane, pool::getActiveCount));
+    gauges.add(gauge(MetricNames.IN_FLIGHT, laneName, inFlight));
+    gauges.add(gauge(MetricNames.PAUSED_PARTITIONS, laneName, pausedPartitions));
+    gauges.add(gauge(MetricNames.RETRY_WAITING_PARTITIONS, laneName, waitingPartitions));
+    gauges.add(gauge(MetricNames.FORWARD_PENDING, laneName, pendingForwards));
+    gauges.add(gauge(MetricNames.EXECUTOR_QUEUED, laneName, () -> pool.getQueue().size()));
+    gauges.add(gauge(MetricNames.EXECUTOR_ACTIVE, laneName, pool::getActiveCount));
   }
 
   /** Consumer lag of the lane, all of it and without partitions paused on a dependency. */
@@ -111,13 +111,13 @@ public final class LaneMetrics {
     gauges.add(
         Gauge.builder(MetricNames.CONSUMER_LAG, lag, LongSupplier::getAsLong)
             .description("Records behind the end of the lane's partitions")
-            .tag(MetricNames.TAG_LANE, lane)
+            .tag(MetricNames.TAG_LANE, laneName)
             .strongReference(true)
             .register(registry));
     gauges.add(
         Gauge.builder(MetricNames.CONSUMER_LAG_ACTIVE, lagExcludingPaused, LongSupplier::getAsLong)
             .description("Lag without partitions paused on an open breaker: scale on this")
-            .tag(MetricNames.TAG_LANE, lane)
+            .tag(MetricNames.TAG_LANE, laneName)
             .strongReference(true)
             .register(registry));
   }
@@ -184,14 +184,14 @@ public final class LaneMetrics {
         tag ->
             Counter.builder(MetricNames.TASKS_DEAD_LETTERED)
                 .description("Records forwarded to the dead-letter topic")
-                .tag(MetricNames.TAG_LANE, lane)
+                .tag(MetricNames.TAG_LANE, laneName)
                 .tag(MetricNames.TAG_REASON, tag)
                 .register(registry));
   }
 
-  private Meter gauge(String name, String lane, IntSupplier value) {
+  private Meter gauge(String name, String laneName, IntSupplier value) {
     return Gauge.builder(name, value, supplier -> supplier.getAsInt())
-        .tag(MetricNames.TAG_LANE, lane)
+        .tag(MetricNames.TAG_LANE, laneName)
         .strongReference(true)
         .register(registry);
   }

@@ -7,15 +7,15 @@ import dev.lanes.internal.forward.Forwarder;
 import dev.lanes.internal.invoke.TaskInvoker;
 import dev.lanes.internal.offsets.Completion;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 
 /**
  * What a lane's poll loops share: the pool (the bulkhead), the invoker, forwarding, meters, and the
  * process's dependencies.
  */
 public record LaneResources(
-    ThreadPoolExecutor pool,
+    Executor pool,
     TaskInvoker invoker,
     Forwarder forwarder,
     ForwardRecords forwardRecords,

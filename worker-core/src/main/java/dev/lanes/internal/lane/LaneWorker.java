@@ -1,184 +1,39 @@
 package dev.lanes.internal.lane;
 
-import dev.lanes.HandlerRegistry;
-import dev.lanes.LaneConfig;
 import dev.lanes.LaneHealth;
 import dev.lanes.LaneState;
-import dev.lanes.MetricNames;
-import dev.lanes.internal.dependency.DependencyRegistry;
-import dev.lanes.internal.dispatch.LanePool;
-import dev.lanes.internal.forward.ForwardRecords;
-import dev.lanes.internal.forward.Forwarder;
-import dev.lanes.internal.forward.HeaderTrust;
-import dev.lanes.internal.forward.ProducerSettings;
-import dev.lanes.internal.invoke.TaskInvoker;
-import dev.lanes.internal.poll.ConsumerSettings;
 import dev.lanes.internal.poll.PollLoop;
-import dev.lanes.internal.poll.RetryGroupSeed;
-import dev.lanes.internal.poll.StopBarrier;
-import dev.lanes.retry.RetryRouter;
-import dev.lanes.task.TaskCodec;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntSupplier;
-import java.util.function.LongSupplier;
-import java.util.function.ToIntFunction;
-import java.util.function.ToLongFunction;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One lane at work: its bounded pool of worker threads (the bulkhead), a poll loop for its main
  * topic (in the lane's group) and one for its retry topics (in the retry group) feeding that pool,
  * and the producer that forwards failed records to retry and dead-letter topics. Failed records
- * count as finished only once the broker has them.
+ * count as finished only once the broker has them. Built by {@link LaneAssembly}.
  */
 public final class LaneWorker {
 
-  private static final Logger log = LoggerFactory.getLogger(LaneWorker.class);
+  private final String laneName;
+  private final List<PollLoop> loops;
+  private final LaneShutdown shutdown;
 
-  private final LaneConfig config;
-  private final ThreadPoolExecutor pool;
-  private final Forwarder forwarder;
-  private final LaneMetrics metrics;
-  // Refreshes the Kafka clients' metric lists for Micrometer; one daemon thread per lane.
-  private final ScheduledExecutorService clientMetricsScheduler =
-      Executors.newSingleThreadScheduledExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "lanes-client-metrics");
-            thread.setDaemon(true);
-            return thread;
-          });
-  private final KafkaClientMetrics producerMetrics;
-  private final List<PollLoop> loops = new ArrayList<>();
-  private final AtomicInteger running = new AtomicInteger();
-  private volatile boolean halted;
-
-  public LaneWorker(
-      LaneConfig config,
-      String bootstrapServers,
-      Map<String, Object> consumerOverrides,
-      Map<String, Object> producerOverrides,
-      HandlerRegistry handlers,
-      TaskCodec codec,
-      MeterRegistry registry,
-      String workerId,
-      DependencyRegistry dependencies) {
-    this.config = config;
-    Map<String, Object> consumerConfig =
-        ConsumerSettings.forLane(config, bootstrapServers, consumerOverrides);
-    // Every record in flight is in at most one batch, and a poll overshoots a loop's in-flight
-    // limit by at most one poll's records: that bounds the pool's queue, so it never rejects.
-    int capacity = config.maxInFlight() + ConsumerSettings.maxPollRecords(consumerConfig);
-    boolean retries = !config.retryTopics().isEmpty();
-    ClosedOnFailure made = new ClosedOnFailure();
-    made.add(clientMetricsScheduler, ScheduledExecutorService::shutdownNow);
-    try {
-      this.pool =
-          made.add(
-              LanePool.create(config.name(), config.concurrency(), (retries ? 2 : 1) * capacity),
-              ThreadPoolExecutor::shutdownNow);
-      this.metrics =
-          made.add(
-              new LaneMetrics(
-                  registry, config.name(), handlers.types(), config.retry().maxAttempts()),
-              LaneMetrics::unbindGauges);
-      KafkaProducer<byte[], byte[]> producer =
-          made.add(
-              new KafkaProducer<>(
-                  ProducerSettings.forLane(config, bootstrapServers, producerOverrides)),
-              unstarted -> unstarted.close(Duration.ZERO));
-      this.producerMetrics =
-          made.add(
-              metrics.bindClient(
-                  new KafkaClientMetrics(
-                      producer,
-                      Tags.of(MetricNames.TAG_LANE, config.name()),
-                      clientMetricsScheduler)),
-              KafkaClientMetrics::close);
-      this.forwarder =
-          made.add(
-              new Forwarder(config.name(), producer, metrics),
-              unstarted -> unstarted.close(Duration.ZERO));
-      TaskInvoker invoker =
-          new TaskInvoker(
-              config.name(),
-              handlers,
-              codec,
-              metrics,
-              new RetryRouter(
-                  config.retry(), config.topic(), () -> ThreadLocalRandom.current().nextDouble()),
-              new HeaderTrust(config.retryTopics()),
-              dependencies);
-      LaneResources resources =
-          new LaneResources(
-              pool,
-              invoker,
-              forwarder,
-              new ForwardRecords(config.groupId(), workerId, new HeaderTrust(config.retryTopics())),
-              metrics,
-              dependencies,
-              clientMetricsScheduler);
-      StopBarrier stopBarrier = new StopBarrier(retries ? 2 : 1);
-      loops.add(
-          made.add(
-              new PollLoop(
-                  config,
-                  PollLoop.MAIN,
-                  List.of(config.topic()),
-                  ConsumerSettings.inGroup(consumerConfig, config.groupId(), PollLoop.MAIN),
-                  capacity,
-                  resources,
-                  stopBarrier,
-                  PollLoop.BeforeJoin.NOTHING,
-                  this::loopStopped),
-              PollLoop::discard));
-      if (retries) {
-        loops.add(
-            made.add(
-                new PollLoop(
-                    config,
-                    PollLoop.RETRY,
-                    config.retryTopics(),
-                    ConsumerSettings.inGroup(consumerConfig, config.retryGroupId(), PollLoop.RETRY),
-                    capacity,
-                    resources,
-                    stopBarrier,
-                    retryGroupSeed(consumerConfig)::seed,
-                    this::loopStopped),
-                PollLoop::discard));
-      }
-      metrics.bindLag(sumLong(PollLoop::lag), sumLong(PollLoop::lagExcludingPaused));
-      metrics.bindGauges(
-          sum(PollLoop::inFlight),
-          sum(PollLoop::pausedPartitions),
-          sum(PollLoop::waitingPartitions),
-          forwarder::pending,
-          pool);
-    } catch (RuntimeException | Error e) {
-      made.closeAfter(e);
-      throw e;
-    }
+  LaneWorker(String laneName, List<PollLoop> loops, LaneShutdown shutdown) {
+    this.laneName = laneName;
+    this.loops = List.copyOf(loops);
+    this.shutdown = shutdown;
   }
 
   public String name() {
-    return config.name();
+    return laneName;
   }
 
   /** The lane's state: FAILED if any loop failed, otherwise the least advanced loop's. */
   public LaneState state() {
+    return stateOf(loops);
+  }
+
+  static LaneState stateOf(List<PollLoop> loops) {
     LaneState state = LaneState.STOPPED;
     for (PollLoop loop : loops) {
       LaneState each = loop.state();
@@ -208,19 +63,18 @@ public final class LaneWorker {
       lagActive += loop.lagExcludingPaused();
       inFlight += loop.inFlight();
     }
-    return new LaneHealth(
-        config.name(), state(), sincePoll, joined, assigned, lag, lagActive, inFlight);
+    return new LaneHealth(laneName, state(), sincePoll, joined, assigned, lag, lagActive, inFlight);
   }
 
   public void start() {
-    running.set(loops.size());
+    shutdown.started(loops);
     loops.forEach(PollLoop::start);
   }
 
   /** Releases a lane that was never started. */
   public void discard() {
     loops.forEach(PollLoop::discard);
-    closeShared();
+    shutdown.release();
   }
 
   /**
@@ -235,12 +89,13 @@ public final class LaneWorker {
    * abandoned, and the group sees the member leave. For tests of at-least-once delivery.
    */
   public void halt() {
-    halted = true;
+    shutdown.halted();
     loops.forEach(PollLoop::halt);
   }
 
   /** Waits for the lane to stop; returns false when it did not within {@code timeout}. */
   public boolean awaitStopped(Duration timeout) throws InterruptedException {
+    // Real time: this waits for the loops' threads.
     long deadline = System.nanoTime() + timeout.toNanos();
     for (PollLoop loop : loops) {
       if (!loop.awaitStopped(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
@@ -248,54 +103,5 @@ public final class LaneWorker {
       }
     }
     return true;
-  }
-
-  /** The last loop to stop releases what the loops shared. */
-  private void loopStopped() {
-    if (running.decrementAndGet() == 0) {
-      closeShared();
-      log.info("lane stopped lane={} state={}", config.name(), state());
-    }
-  }
-
-  private void closeShared() {
-    pool.shutdownNow();
-    producerMetrics.close();
-    clientMetricsScheduler.shutdownNow();
-    // A graceful stop waited for in-flight forwards; after a halt they are abandoned.
-    forwarder.close(halted ? Duration.ZERO : Duration.ofSeconds(10));
-    metrics.unbindGauges();
-  }
-
-  /** Reads the lane group's offsets of retry topics, which retry loops committed there before. */
-  private RetryGroupSeed retryGroupSeed(Map<String, Object> consumerConfig) {
-    Map<String, Object> reader =
-        ConsumerSettings.inGroup(consumerConfig, config.groupId(), "retry-seed");
-    return new RetryGroupSeed(
-        config.name(),
-        config.groupId(),
-        config.retryTopics(),
-        () -> new KafkaConsumer<>(reader),
-        Duration.ofSeconds(30));
-  }
-
-  private LongSupplier sumLong(ToLongFunction<PollLoop> measure) {
-    return () -> {
-      long total = 0;
-      for (PollLoop loop : loops) {
-        total += measure.applyAsLong(loop);
-      }
-      return total;
-    };
-  }
-
-  private IntSupplier sum(ToIntFunction<PollLoop> measure) {
-    return () -> {
-      int total = 0;
-      for (PollLoop loop : loops) {
-        total += measure.applyAsInt(loop);
-      }
-      return total;
-    };
   }
 }

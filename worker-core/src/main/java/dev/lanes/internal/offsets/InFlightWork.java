@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -23,15 +24,20 @@ public final class InFlightWork {
   private final BlockingQueue<Completion> completions;
   private final int initialWindow;
   private final Set<String> retryTopics;
+  private final LongSupplier nanoClock;
   private final Map<TopicPartition, PartitionState> owned = new HashMap<>();
   private final List<Completion> drained = new ArrayList<>();
   private volatile int count;
 
   public InFlightWork(
-      BlockingQueue<Completion> completions, int initialWindow, Set<String> retryTopics) {
+      BlockingQueue<Completion> completions,
+      int initialWindow,
+      Set<String> retryTopics,
+      LongSupplier nanoClock) {
     this.completions = completions;
     this.initialWindow = initialWindow;
     this.retryTopics = Set.copyOf(retryTopics);
+    this.nanoClock = nanoClock;
   }
 
   /** Records handed to workers and not yet handed back. */
@@ -119,7 +125,7 @@ public final class InFlightWork {
   /** Hands back batches as they finish until {@code done} holds or the deadline passes. */
   public void awaitUntil(BooleanSupplier done, long deadlineNanos, long stepMillis)
       throws InterruptedException {
-    while (!done.getAsBoolean() && System.nanoTime() - deadlineNanos < 0) {
+    while (!done.getAsBoolean() && nanoClock.getAsLong() - deadlineNanos < 0) {
       awaitAny(stepMillis);
     }
   }

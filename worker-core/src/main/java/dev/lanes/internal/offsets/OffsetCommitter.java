@@ -1,5 +1,6 @@
 package dev.lanes.internal.offsets;
 
+import dev.lanes.internal.lane.LaneClock;
 import dev.lanes.internal.lane.LaneMetrics;
 import java.time.Duration;
 import java.util.Collection;
@@ -23,17 +24,23 @@ public final class OffsetCommitter {
 
   private static final Logger log = LoggerFactory.getLogger(OffsetCommitter.class);
 
-  private final String lane;
+  private final String laneName;
   private final Consumer<byte[], byte[]> consumer;
   private final LaneMetrics metrics;
   private final Duration syncTimeout;
+  private final LaneClock clock;
 
   public OffsetCommitter(
-      String lane, Consumer<byte[], byte[]> consumer, LaneMetrics metrics, Duration syncTimeout) {
-    this.lane = lane;
+      String laneName,
+      Consumer<byte[], byte[]> consumer,
+      LaneMetrics metrics,
+      Duration syncTimeout,
+      LaneClock clock) {
+    this.laneName = laneName;
     this.consumer = consumer;
     this.metrics = metrics;
     this.syncTimeout = syncTimeout;
+    this.clock = clock;
   }
 
   /** Commits progress without blocking the poll loop; a failure is retried by the next commit. */
@@ -42,20 +49,23 @@ public final class OffsetCommitter {
     if (offsets.isEmpty()) {
       return;
     }
-    long start = System.nanoTime();
+    long start = clock.nanoTime();
     consumer.commitAsync(
         offsets,
         (committed, error) -> {
           if (error == null) {
-            metrics.committed(System.nanoTime() - start);
+            metrics.committed(clock.nanoTime() - start);
             acknowledge(committed, owned);
           } else if (error instanceof RebalanceInProgressException) {
             // Expected while the group rebalances; the revoke callback or next commit covers it.
-            log.debug("commit deferred by rebalance lane={} offsets={}", lane, offsets);
+            log.debug("commit deferred by rebalance lane={} offsets={}", laneName, offsets);
           } else {
             metrics.commitFailed();
             log.warn(
-                "commit failed lane={} offsets={} error=\"{}\"", lane, offsets, error.toString());
+                "commit failed lane={} offsets={} error=\"{}\"",
+                laneName,
+                offsets,
+                error.toString());
           }
         });
   }
@@ -71,10 +81,10 @@ public final class OffsetCommitter {
     if (offsets.isEmpty()) {
       return true;
     }
-    long start = System.nanoTime();
+    long start = clock.nanoTime();
     try {
       consumer.commitSync(offsets, syncTimeout);
-      metrics.committed(System.nanoTime() - start);
+      metrics.committed(clock.nanoTime() - start);
       for (PartitionState partition : partitions) {
         OffsetAndMetadata committed = offsets.get(partition.topicPartition());
         if (committed != null) {
@@ -83,11 +93,11 @@ public final class OffsetCommitter {
       }
       return true;
     } catch (RebalanceInProgressException e) {
-      log.info("commit deferred by rebalance lane={} offsets={}", lane, offsets);
+      log.info("commit deferred by rebalance lane={} offsets={}", laneName, offsets);
       return false;
     } catch (KafkaException e) {
       metrics.commitFailed();
-      log.warn("commit failed lane={} offsets={} error=\"{}\"", lane, offsets, e.toString());
+      log.warn("commit failed lane={} offsets={} error=\"{}\"", laneName, offsets, e.toString());
       return true;
     }
   }

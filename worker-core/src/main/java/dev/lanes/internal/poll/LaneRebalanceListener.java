@@ -1,6 +1,7 @@
 package dev.lanes.internal.poll;
 
 import dev.lanes.internal.dependency.DependencyPauses;
+import dev.lanes.internal.lane.LaneClock;
 import dev.lanes.internal.offsets.InFlightWork;
 import dev.lanes.internal.offsets.OffsetCommitter;
 import dev.lanes.internal.offsets.PartitionState;
@@ -20,42 +21,45 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
 
   private static final Logger log = LoggerFactory.getLogger(LaneRebalanceListener.class);
 
-  private final PollLoop lane;
+  private final PollLoop loop;
   private final InFlightWork work;
   private final PauseController pauses;
   private final DependencyPauses dependencyPauses;
   private final OffsetCommitter committer;
   private final Duration revokeGrace;
   private final long stepMillis;
+  private final LaneClock clock;
 
   LaneRebalanceListener(
-      PollLoop lane,
+      PollLoop loop,
       InFlightWork work,
       PauseController pauses,
       DependencyPauses dependencyPauses,
       OffsetCommitter committer,
       Duration revokeGrace,
-      Duration pollTimeout) {
-    this.lane = lane;
+      Duration pollTimeout,
+      LaneClock clock) {
+    this.loop = loop;
     this.work = work;
     this.pauses = pauses;
     this.dependencyPauses = dependencyPauses;
     this.committer = committer;
     this.revokeGrace = revokeGrace;
     this.stepMillis = Math.min(pollTimeout.toMillis(), 50);
+    this.clock = clock;
   }
 
   @Override
   public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
     work.assigned(partitions);
     dependencyPauses.assigned(work, partitions);
-    lane.assignmentChanged();
-    if (lane.stopRequested()) {
+    loop.assignmentChanged();
+    if (loop.stopRequested()) {
       pauses.stopFetching(work.partitions(), work.count());
     }
     if (!partitions.isEmpty()) {
       // Cooperative rebalances call this with nothing new; only a change is worth a line.
-      log.info("partitions assigned lane={} partitions={}", lane.name(), partitions);
+      log.info("partitions assigned lane={} partitions={}", loop.name(), partitions);
     }
   }
 
@@ -68,24 +72,24 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
     // From now on workers skip these partitions' records that have not started: the next owner
     // runs them.
     revoked.forEach(PartitionState::revoke);
-    if (!lane.halted() && !lane.closing()) {
+    if (!loop.halted() && !loop.closing()) {
       // Running tasks get a chance to finish, so their work is committed, not repeated.
       try {
         work.awaitUntil(
             () -> revoked.stream().allMatch(partition -> partition.outstanding() == 0),
-            System.nanoTime() + revokeGrace.toNanos(),
+            clock.nanoTime() + revokeGrace.toNanos(),
             stepMillis);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
-    if (!lane.halted()) {
+    if (!loop.halted()) {
       committer.commitSync(revoked);
     }
     dependencyPauses.forget(revoked);
     work.forget(revoked);
-    lane.assignmentChanged();
-    log.info("partitions revoked lane={} partitions={}", lane.name(), partitions);
+    loop.assignmentChanged();
+    log.info("partitions revoked lane={} partitions={}", loop.name(), partitions);
   }
 
   @Override
@@ -95,7 +99,7 @@ final class LaneRebalanceListener implements ConsumerRebalanceListener {
     lost.forEach(PartitionState::revoke);
     dependencyPauses.forget(lost);
     work.forget(lost);
-    lane.assignmentChanged();
-    log.warn("partitions lost lane={} partitions={}", lane.name(), partitions);
+    loop.assignmentChanged();
+    log.warn("partitions lost lane={} partitions={}", loop.name(), partitions);
   }
 }

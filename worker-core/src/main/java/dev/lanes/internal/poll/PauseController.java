@@ -1,5 +1,6 @@
 package dev.lanes.internal.poll;
 
+import dev.lanes.internal.lane.LaneClock;
 import dev.lanes.internal.offsets.PartitionState;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,10 +21,11 @@ final class PauseController {
 
   private static final Logger log = LoggerFactory.getLogger(PauseController.class);
 
-  private final String lane;
+  private final String laneName;
   private final Consumer<byte[], byte[]> consumer;
   private final int maxInFlight;
   private final int maxWindow;
+  private final LaneClock clock;
   private final List<TopicPartition> toPause = new ArrayList<>();
   private final List<TopicPartition> toResume = new ArrayList<>();
   private boolean laneFull;
@@ -32,11 +34,17 @@ final class PauseController {
   private volatile int waitingCount;
   private long nextWakeMillis;
 
-  PauseController(String lane, Consumer<byte[], byte[]> consumer, int maxInFlight, int maxWindow) {
-    this.lane = lane;
+  PauseController(
+      String laneName,
+      Consumer<byte[], byte[]> consumer,
+      int maxInFlight,
+      int maxWindow,
+      LaneClock clock) {
+    this.laneName = laneName;
     this.consumer = consumer;
     this.maxInFlight = maxInFlight;
     this.maxWindow = maxWindow;
+    this.clock = clock;
   }
 
   /** Brings every partition's pause state in line with the current load. */
@@ -48,7 +56,7 @@ final class PauseController {
       laneFull = false;
     }
     if (wasFull != laneFull) {
-      log.debug("lane backpressure lane={} full={} inFlight={}", lane, laneFull, inFlight);
+      log.debug("lane backpressure lane={} full={} inFlight={}", laneName, laneFull, inFlight);
     }
     int paused = 0;
     int waiting = 0;
@@ -89,7 +97,7 @@ final class PauseController {
   /** Stops fetching for good: from now on every partition, even newly assigned ones, is paused. */
   void stopFetching(Collection<PartitionState> partitions, int inFlight) {
     stopping = true;
-    update(partitions, inFlight, System.currentTimeMillis());
+    update(partitions, inFlight, clock.nowMillis());
   }
 
   /** True when no owned partition may fetch, so polling can only wait for completions. */
@@ -104,12 +112,12 @@ final class PauseController {
   private void apply() {
     if (!toPause.isEmpty()) {
       consumer.pause(toPause);
-      log.debug("partitions paused lane={} partitions={}", lane, toPause);
+      log.debug("partitions paused lane={} partitions={}", laneName, toPause);
       toPause.clear();
     }
     if (!toResume.isEmpty()) {
       consumer.resume(toResume);
-      log.debug("partitions resumed lane={} partitions={}", lane, toResume);
+      log.debug("partitions resumed lane={} partitions={}", laneName, toResume);
       toResume.clear();
     }
   }

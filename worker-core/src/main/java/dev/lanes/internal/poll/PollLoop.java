@@ -2,27 +2,18 @@ package dev.lanes.internal.poll;
 
 import dev.lanes.LaneConfig;
 import dev.lanes.LaneState;
-import dev.lanes.MetricNames;
 import dev.lanes.internal.dependency.DependencyPauses;
 import dev.lanes.internal.dispatch.Dispatcher;
-import dev.lanes.internal.lane.LaneResources;
-import dev.lanes.internal.offsets.Completion;
+import dev.lanes.internal.lane.LaneClock;
 import dev.lanes.internal.offsets.InFlightWork;
 import dev.lanes.internal.offsets.OffsetCommitter;
 import dev.lanes.internal.offsets.PartitionState;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,69 +43,53 @@ public final class PollLoop {
   private final OffsetCommitter committer;
   private final PauseController pauses;
   private final DependencyPauses dependencyPauses;
-  private final KafkaClientMetrics clientMetrics;
-  private final Thread pollThread;
-  private final Runnable onStopped;
+  private final ConsumerLag lag;
+  private final Runnable releaseClientMetrics;
   private final StopBarrier stopBarrier;
   private final BeforeJoin beforeJoin;
+  private final Runnable onStopped;
+  private final LaneClock clock;
+  private final LoopDrain drain;
+  private final Thread pollThread;
 
-  private volatile long lastPollNanos = System.nanoTime();
+  private volatile long lastPollNanos;
   private volatile boolean joined;
   private volatile int assignedPartitions;
-  private final ConsumerLag lag;
+  private long nextCommitNanos;
 
   private volatile boolean stopRequested;
   private volatile boolean halted;
   private boolean closing;
   private volatile LaneState state = LaneState.CREATED;
 
-  /**
-   * @param role "main" or "retry", for thread names, client ids and logs
-   * @param capacity the most records this loop can have in flight (its share of the pool queue)
-   * @param onStopped called on the poll thread once the loop stopped and closed its consumer
-   */
-  public PollLoop(
+  /** Built by {@link PollLoopFactory}, which makes the consumer and wires the parts. */
+  PollLoop(
       LaneConfig config,
       String role,
       List<String> topics,
-      Map<String, Object> consumerConfig,
-      int capacity,
-      LaneResources lane,
+      LoopParts parts,
       StopBarrier stopBarrier,
       BeforeJoin beforeJoin,
-      Runnable onStopped) {
+      Runnable onStopped,
+      LaneClock clock) {
     this.config = config;
     this.role = role;
     this.topics = List.copyOf(topics);
-    this.onStopped = onStopped;
+    this.consumer = parts.consumer();
+    this.work = parts.work();
+    this.dispatcher = parts.dispatcher();
+    this.retryGate = parts.retryGate();
+    this.committer = parts.committer();
+    this.pauses = parts.pauses();
+    this.dependencyPauses = parts.dependencyPauses();
+    this.lag = parts.lag();
+    this.releaseClientMetrics = parts.releaseClientMetrics();
     this.stopBarrier = stopBarrier;
     this.beforeJoin = beforeJoin;
-    // The completion queue holds at most one batch and one forward per record in flight.
-    BlockingQueue<Completion> completions = new ArrayBlockingQueue<>(2 * capacity);
-    boolean holdsRetries = role.equals(RETRY);
-    this.work =
-        new InFlightWork(
-            completions,
-            Math.min(config.maxInFlightPerPartition(), 1024),
-            holdsRetries ? Set.copyOf(topics) : Set.of());
-    this.consumer = new KafkaConsumer<>(consumerConfig);
-    this.dispatcher =
-        new Dispatcher(config.ordering(), config.concurrency(), lane.execution(completions));
-    this.retryGate = new RetryGate(consumer);
-    this.committer =
-        new OffsetCommitter(config.name(), consumer, lane.metrics(), Duration.ofSeconds(30));
-    this.pauses =
-        new PauseController(
-            config.name(), consumer, config.maxInFlight(), config.maxInFlightPerPartition());
-    this.dependencyPauses = new DependencyPauses(config.name(), consumer, lane.dependencies());
-    this.clientMetrics =
-        lane.metrics()
-            .bindClient(
-                new KafkaClientMetrics(
-                    consumer,
-                    Tags.of(MetricNames.TAG_LANE, config.name(), "loop", role),
-                    lane.clientMetricsScheduler()));
-    this.lag = new ConsumerLag(name(), System::nanoTime);
+    this.onStopped = onStopped;
+    this.clock = clock;
+    this.lastPollNanos = clock.nanoTime();
+    this.drain = parts.drain();
     this.pollThread = new Thread(this::run, "lanes-" + config.name() + "-" + role + "-poll");
   }
 
@@ -127,7 +102,7 @@ public final class PollLoop {
   }
 
   public long nanosSinceLastPoll() {
-    return System.nanoTime() - lastPollNanos;
+    return clock.nanoTime() - lastPollNanos;
   }
 
   public boolean joined() {
@@ -179,7 +154,7 @@ public final class PollLoop {
 
   /** Releases a loop that was never started. */
   public void discard() {
-    clientMetrics.close();
+    releaseClientMetrics.run();
     consumer.close(CloseOptions.timeout(Duration.ZERO));
     state = LaneState.STOPPED;
   }
@@ -216,37 +191,13 @@ public final class PollLoop {
 
   private void run() {
     try {
-      beforeJoin.prepare(consumer);
-      consumer.subscribe(
-          topics,
-          new LaneRebalanceListener(
-              this,
-              work,
-              pauses,
-              dependencyPauses,
-              committer,
-              config.revokeGrace(),
-              config.pollTimeout()));
-      long commitIntervalNanos = config.commitInterval().toNanos();
-      long nextCommit = System.nanoTime() + commitIntervalNanos;
+      join();
       while (!stopRequested) {
-        work.drain();
-        dependencyPauses.update(work);
-        pauses.update(work.partitions(), work.count(), System.currentTimeMillis());
-        if (System.nanoTime() - nextCommit >= 0) {
-          committer.commitAsync(work.owned());
-          nextCommit = System.nanoTime() + commitIntervalNanos;
-        }
-        pollOnce();
-        lastPollNanos = System.nanoTime();
-        lag.measure(consumer, work.partitions());
+        runOnce();
       }
       if (!halted) {
         state = LaneState.STOPPING;
-        finishInFlight();
-        commitFinal();
-        stopBarrier.arrive();
-        awaitOtherLoops();
+        drain.run(this::halted);
       }
       state = LaneState.STOPPED;
     } catch (Throwable e) {
@@ -258,25 +209,38 @@ public final class PollLoop {
     }
   }
 
-  /**
-   * The last commit. The group may be rebalancing right now (the lane's other loop or another
-   * worker joining): then complete the rebalance, every partition still paused, and commit again.
-   * Partitions the rebalance takes away are committed by the revoke callback.
-   */
-  private void commitFinal() {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!committer.commitSync(work.partitions()) && System.nanoTime() - deadline < 0) {
-      consumer.poll(config.pollTimeout());
-    }
+  /** Prepares the consumer and subscribes; partitions arrive through the rebalance listener. */
+  void join() {
+    beforeJoin.prepare(consumer);
+    consumer.subscribe(
+        topics,
+        new LaneRebalanceListener(
+            this,
+            work,
+            pauses,
+            dependencyPauses,
+            committer,
+            config.revokeGrace(),
+            config.pollTimeout(),
+            clock));
+    nextCommitNanos = clock.nanoTime() + config.commitInterval().toNanos();
   }
 
-  /** Stays in the group, polling with every partition paused, until the lane's loops committed. */
-  private void awaitOtherLoops() throws InterruptedException {
-    long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
-    Duration step = Duration.ofMillis(Math.min(50, config.pollTimeout().toMillis()));
-    while (!halted && !stopBarrier.awaitAll(step) && System.nanoTime() - deadline < 0) {
-      consumer.poll(Duration.ZERO);
+  /**
+   * One turn of the loop: hand back completions, adjust pauses, commit when the interval passed,
+   * poll and dispatch, measure lag. Package-visible so unit tests drive the loop turn by turn.
+   */
+  void runOnce() throws InterruptedException {
+    work.drain();
+    dependencyPauses.update(work);
+    pauses.update(work.partitions(), work.count(), clock.nowMillis());
+    if (clock.nanoTime() - nextCommitNanos >= 0) {
+      committer.commitAsync(work.owned());
+      nextCommitNanos = clock.nanoTime() + config.commitInterval().toNanos();
     }
+    pollOnce();
+    lastPollNanos = clock.nanoTime();
+    lag.measure(consumer, work.partitions());
   }
 
   private void pollOnce() throws InterruptedException {
@@ -296,7 +260,7 @@ public final class PollLoop {
     long timeout = config.pollTimeout().toMillis();
     long wake = pauses.nextWakeMillis();
     if (wake != 0) {
-      timeout = Math.max(1, Math.min(timeout, wake - System.currentTimeMillis()));
+      timeout = Math.max(1, Math.min(timeout, wake - clock.nowMillis()));
     }
     return timeout;
   }
@@ -305,7 +269,7 @@ public final class PollLoop {
     if (records.isEmpty()) {
       return;
     }
-    long now = System.currentTimeMillis();
+    long now = clock.nowMillis();
     for (TopicPartition topicPartition : records.partitions()) {
       PartitionState partition = work.partition(topicPartition);
       if (partition == null) {
@@ -322,42 +286,9 @@ public final class PollLoop {
     }
   }
 
-  /**
-   * Graceful stop: no more fetching, no batch starts above what already started; wait for the rest
-   * up to the grace period.
-   */
-  private void finishInFlight() throws InterruptedException {
-    pauses.stopFetching(work.partitions(), work.count());
-    work.closeStartGates();
-    long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
-    long pollEvery = config.pollTimeout().toNanos();
-    while (work.count() > 0 && System.nanoTime() - deadline < 0) {
-      long next = System.nanoTime() + pollEvery;
-      work.awaitUntil(() -> work.count() == 0, deadline - next < 0 ? deadline : next, 50);
-      // Keep polling so a grace longer than max.poll.interval.ms does not get the member expelled
-      // mid-shutdown. Every partition is paused: nothing new comes back to run.
-      consumer.poll(Duration.ZERO);
-    }
-    if (work.count() > 0) {
-      log.warn(
-          "shutdown grace expired lane={} loop={} abandoned={} (they run again on the next owner)",
-          config.name(),
-          role,
-          work.count());
-    }
-    long leftUnstarted = work.leftUnstarted();
-    if (leftUnstarted > 0) {
-      log.info(
-          "stop left polled tasks unstarted lane={} loop={} tasks={} (the next owner runs them)",
-          config.name(),
-          role,
-          leftUnstarted);
-    }
-  }
-
   private void close() {
     closing = true;
-    clientMetrics.close();
+    releaseClientMetrics.run();
     try {
       consumer.close(CloseOptions.timeout(Duration.ofSeconds(30)));
     } catch (RuntimeException e) {

@@ -33,7 +33,7 @@ public final class RetryGroupSeed {
 
   private static final Logger log = LoggerFactory.getLogger(RetryGroupSeed.class);
 
-  private final String lane;
+  private final String laneName;
   private final String laneGroup;
   private final List<String> retryTopics;
   private final Supplier<Consumer<byte[], byte[]>> laneGroupReader;
@@ -43,12 +43,12 @@ public final class RetryGroupSeed {
    * @param laneGroupReader makes a consumer in the lane's group that only reads its offsets
    */
   public RetryGroupSeed(
-      String lane,
+      String laneName,
       String laneGroup,
       List<String> retryTopics,
       Supplier<Consumer<byte[], byte[]>> laneGroupReader,
       Duration timeout) {
-    this.lane = lane;
+    this.laneName = laneName;
     this.laneGroup = laneGroup;
     this.retryTopics = List.copyOf(retryTopics);
     this.laneGroupReader = laneGroupReader;
@@ -93,7 +93,7 @@ public final class RetryGroupSeed {
       retryConsumer.commitSync(carried, timeout);
       log.info(
           "retry offsets carried over lane={} from-group={} partitions={}",
-          lane,
+          laneName,
           laneGroup,
           carried.size());
     } catch (CommitFailedException
@@ -103,7 +103,7 @@ public final class RetryGroupSeed {
       log.info(
           "retry offsets not carried over lane={} from-group={} error=\"{}\" (the retry group has"
               + " members: one of them carried them over)",
-          lane,
+          laneName,
           laneGroup,
           e.toString());
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class DispatcherTest {
 
   private final List<TaskBatch> started = new ArrayList<>();
-  private final LaneExecution lane =
+  private final LaneExecution execution =
       new LaneExecution(
           null, batch -> started.add((TaskBatch) batch), new ArrayBlockingQueue<>(64), null, null);
   private final PartitionState partition =
@@ -23,7 +23,7 @@ class DispatcherTest {
 
   @Test
   void unorderedRecordsAreSplitSoEveryThreadGetsWork() {
-    new Dispatcher(OrderingMode.UNORDERED, 4, lane).dispatch(partition, records(0, 10, null));
+    new Dispatcher(OrderingMode.UNORDERED, 4, execution).dispatch(partition, records(0, 10, null));
 
     assertThat(started).extracting(TaskBatch::size).containsExactly(2, 2, 2, 2, 2);
     assertThat(partition.offsets().unfinished()).isEqualTo(10);
@@ -32,7 +32,7 @@ class DispatcherTest {
 
   @Test
   void partitionOrderingRunsOnePollAfterTheOther() {
-    Dispatcher dispatcher = new Dispatcher(OrderingMode.PARTITION, 4, lane);
+    Dispatcher dispatcher = new Dispatcher(OrderingMode.PARTITION, 4, execution);
 
     dispatcher.dispatch(partition, records(0, 5, null));
     dispatcher.dispatch(partition, records(5, 5, null));
@@ -50,7 +50,7 @@ class DispatcherTest {
       records.add(record(i, keys[i]));
     }
 
-    new Dispatcher(OrderingMode.KEY, 4, lane).dispatch(partition, records);
+    new Dispatcher(OrderingMode.KEY, 4, execution).dispatch(partition, records);
 
     // [a a] and [b] start; the two keyless records start on their own; the last [a] waits.
     assertThat(started).extracting(TaskBatch::size).containsExactly(2, 1, 1, 1);
@@ -61,7 +61,7 @@ class DispatcherTest {
 
   @Test
   void batchesNeverExceedTheCap() {
-    new Dispatcher(OrderingMode.KEY, 1, lane).dispatch(partition, records(0, 150, "hot"));
+    new Dispatcher(OrderingMode.KEY, 1, execution).dispatch(partition, records(0, 150, "hot"));
 
     assertThat(started).extracting(TaskBatch::size).containsExactly(Dispatcher.MAX_BATCH);
     assertThat(partition.chains().activeKeys()).isEqualTo(1);

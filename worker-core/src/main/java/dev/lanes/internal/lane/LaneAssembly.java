@@ -1,0 +1,206 @@
+package dev.lanes.internal.lane;
+
+import dev.lanes.HandlerRegistry;
+import dev.lanes.LaneConfig;
+import dev.lanes.MetricNames;
+import dev.lanes.internal.dependency.DependencyRegistry;
+import dev.lanes.internal.dispatch.LanePool;
+import dev.lanes.internal.forward.ForwardRecords;
+import dev.lanes.internal.forward.Forwarder;
+import dev.lanes.internal.forward.HeaderTrust;
+import dev.lanes.internal.forward.ProducerSettings;
+import dev.lanes.internal.forward.ResendTimer;
+import dev.lanes.internal.invoke.TaskInvoker;
+import dev.lanes.internal.poll.ConsumerSettings;
+import dev.lanes.internal.poll.PollLoop;
+import dev.lanes.internal.poll.PollLoopFactory;
+import dev.lanes.internal.poll.RetryGroupSeed;
+import dev.lanes.internal.poll.StopBarrier;
+import dev.lanes.retry.RetryRouter;
+import dev.lanes.task.TaskCodec;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
+import org.apache.kafka.clients.producer.Producer;
+
+/**
+ * Builds one lane: its pool, meters, forwarding producer, invoker and poll loops, wired together.
+ * Hand-written wiring, in one place, so {@link LaneWorker} and {@link PollLoop} hold run logic
+ * only.
+ */
+public final class LaneAssembly {
+
+  private LaneAssembly() {}
+
+  public static LaneWorker build(
+      LaneConfig config,
+      String bootstrapServers,
+      Map<String, Object> consumerOverrides,
+      Map<String, Object> producerOverrides,
+      HandlerRegistry handlers,
+      TaskCodec codec,
+      MeterRegistry registry,
+      String workerId,
+      DependencyRegistry dependencies,
+      KafkaClients clients,
+      LaneClock clock) {
+    Map<String, Object> consumerConfig =
+        ConsumerSettings.forLane(config, bootstrapServers, consumerOverrides);
+    // Every record in flight is in at most one batch, and a poll overshoots a loop's in-flight
+    // limit by at most one poll's records: that bounds the pool's queue, so it never rejects.
+    int capacity = config.maxInFlight() + ConsumerSettings.maxPollRecords(consumerConfig);
+    boolean retries = !config.retryTopics().isEmpty();
+    // A step that throws must not leave what the steps before it made running: a producer made
+    // before a failure would reconnect to the broker for the life of the process.
+    ClosedOnFailure made = new ClosedOnFailure();
+    try {
+      // Refreshes the Kafka clients' metric lists for Micrometer; one daemon thread per lane.
+      ScheduledExecutorService clientMetricsScheduler =
+          made.add(clientMetricsScheduler(), ScheduledExecutorService::shutdownNow);
+      ThreadPoolExecutor pool =
+          made.add(
+              LanePool.create(config.name(), config.concurrency(), (retries ? 2 : 1) * capacity),
+              ThreadPoolExecutor::shutdownNow);
+      LaneMetrics metrics =
+          made.add(
+              new LaneMetrics(
+                  registry, config.name(), handlers.types(), config.retry().maxAttempts()),
+              LaneMetrics::unbindGauges);
+      Producer<byte[], byte[]> producer =
+          made.add(
+              clients.producer(
+                  ProducerSettings.forLane(config, bootstrapServers, producerOverrides)),
+              unstarted -> unstarted.close(Duration.ZERO));
+      KafkaClientMetrics producerMetrics =
+          made.add(
+              metrics.bindClient(
+                  new KafkaClientMetrics(
+                      producer,
+                      Tags.of(MetricNames.TAG_LANE, config.name()),
+                      clientMetricsScheduler)),
+              KafkaClientMetrics::close);
+      Forwarder forwarder =
+          made.add(
+              new Forwarder(
+                  config.name(), producer, metrics, ResendTimer.daemonThread(config.name())),
+              unstarted -> unstarted.close(Duration.ZERO));
+      HeaderTrust trust = new HeaderTrust(config.retryTopics());
+      TaskInvoker invoker =
+          new TaskInvoker(
+              config.name(),
+              handlers,
+              codec,
+              metrics,
+              new RetryRouter(
+                  config.retry(), config.topic(), () -> ThreadLocalRandom.current().nextDouble()),
+              trust,
+              dependencies);
+      LaneResources resources =
+          new LaneResources(
+              pool,
+              invoker,
+              forwarder,
+              new ForwardRecords(config.groupId(), workerId, trust),
+              metrics,
+              dependencies,
+              clientMetricsScheduler);
+      LaneShutdown shutdown =
+          new LaneShutdown(
+              config.name(), pool, producerMetrics, clientMetricsScheduler, forwarder, metrics);
+      PollLoopFactory loopFactory =
+          new PollLoopFactory(
+              config,
+              resources,
+              clients,
+              clock,
+              new StopBarrier(retries ? 2 : 1),
+              shutdown::loopStopped);
+      List<PollLoop> loops = new ArrayList<>();
+      loops.add(
+          made.add(
+              loopFactory.create(
+                  PollLoop.MAIN,
+                  List.of(config.topic()),
+                  ConsumerSettings.inGroup(consumerConfig, config.groupId(), PollLoop.MAIN),
+                  capacity,
+                  PollLoop.BeforeJoin.NOTHING),
+              PollLoop::discard));
+      if (retries) {
+        loops.add(
+            made.add(
+                loopFactory.create(
+                    PollLoop.RETRY,
+                    config.retryTopics(),
+                    ConsumerSettings.inGroup(consumerConfig, config.retryGroupId(), PollLoop.RETRY),
+                    capacity,
+                    retryGroupSeed(config, consumerConfig, clients)::seed),
+                PollLoop::discard));
+      }
+      metrics.bindLag(sumLong(loops, PollLoop::lag), sumLong(loops, PollLoop::lagExcludingPaused));
+      metrics.bindGauges(
+          sum(loops, PollLoop::inFlight),
+          sum(loops, PollLoop::pausedPartitions),
+          sum(loops, PollLoop::waitingPartitions),
+          forwarder::pending,
+          pool);
+      return new LaneWorker(config.name(), loops, shutdown);
+    } catch (RuntimeException | Error e) {
+      made.closeAfter(e);
+      throw e;
+    }
+  }
+
+  private static ScheduledExecutorService clientMetricsScheduler() {
+    return Executors.newSingleThreadScheduledExecutor(
+        runnable -> {
+          Thread thread = new Thread(runnable, "lanes-client-metrics");
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  /** Reads the lane group's offsets of retry topics, which retry loops committed there before. */
+  private static RetryGroupSeed retryGroupSeed(
+      LaneConfig config, Map<String, Object> consumerConfig, KafkaClients clients) {
+    Map<String, Object> reader =
+        ConsumerSettings.inGroup(consumerConfig, config.groupId(), "retry-seed");
+    return new RetryGroupSeed(
+        config.name(),
+        config.groupId(),
+        config.retryTopics(),
+        () -> clients.consumer(reader),
+        Duration.ofSeconds(30));
+  }
+
+  private static LongSupplier sumLong(List<PollLoop> loops, ToLongFunction<PollLoop> measure) {
+    return () -> {
+      long total = 0;
+      for (PollLoop loop : loops) {
+        total += measure.applyAsLong(loop);
+      }
+      return total;
+    };
+  }
+
+  private static IntSupplier sum(List<PollLoop> loops, ToIntFunction<PollLoop> measure) {
+    return () -> {
+      int total = 0;
+      for (PollLoop loop : loops) {
+        total += measure.applyAsInt(loop);
+      }
+      return total;
+    };
+  }
+}
