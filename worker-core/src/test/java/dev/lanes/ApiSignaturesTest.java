@@ -17,7 +17,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * The API packages hand users no internal type: a public member of an API class that took or
- * returned one would make the internals part of the API. (worker-app's ApiBoundaryTest checks the
+ * returned one would make the internals part of the API. (lanes-tools' ApiBoundaryTest checks the
  * other side: that the app imports only API packages.)
  */
 @AnalyzeClasses(

@@ -1,4 +1,4 @@
-package dev.lanes.app;
+package dev.lanes.tools;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -15,23 +15,29 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The app is a user of worker-core like any other: it may use only the library's API packages.
- * Everything else in worker-core (the {@code internal} packages, the retry decisions) may change
- * without notice. The rule covers the app's production code; its tests may build fixtures with the
- * runtime's own internals (dead letters made by the runtime's record builder, say).
+ * The app and the tools are users of worker-core like any other: they may use only the library's
+ * API packages. Everything else in worker-core (the {@code internal} packages, the retry decisions)
+ * may change without notice. The rule covers production code; tests may build fixtures with the
+ * runtime's own internals (dead letters made by the runtime's record builder, say). It lives here,
+ * in the full distribution, because only this module sees both the worker's and the tools' code.
  */
-@AnalyzeClasses(packages = "dev.lanes.app", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = {"dev.lanes.app", "dev.lanes.tools"},
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ApiBoundaryTest {
 
-  /** worker-core's API: what a user writes or configures, the codec, the built-in handlers. */
+  /**
+   * worker-core's API: what a user writes or configures, the codec, the built-in handlers, and the
+   * library-version check a failed build reports.
+   */
   static final List<String> CORE_API_PACKAGES =
-      List.of("dev.lanes", "dev.lanes.task", "dev.lanes.diagnostics");
+      List.of("dev.lanes", "dev.lanes.task", "dev.lanes.diagnostics", "dev.lanes.versions");
 
   @ArchTest
-  static final ArchRule appUsesOnlyTheRuntimesApiPackages =
+  static final ArchRule appAndToolsUseOnlyTheRuntimesApiPackages =
       noClasses()
           .that()
-          .resideInAPackage("dev.lanes.app..")
+          .resideInAnyPackage("dev.lanes.app..", "dev.lanes.tools..")
           .should()
           .dependOnClassesThat(coreClassesOutsideTheApi())
           .because("worker-core's non-API packages are internal; add to its API instead");
