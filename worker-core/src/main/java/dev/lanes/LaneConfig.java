@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param pollTimeout the longest a poll blocks; bounds how quickly the lane notices a stop
  * @param shutdownGrace how long a stop waits for in-flight tasks before abandoning them
  * @param revokeGrace how long a rebalance waits for in-flight tasks of revoked partitions
+ * @param maxTaskAge the oldest a task may be (from its {@code createdAt}) when it would start, or
+ *     null for no limit; an older task is not run but dead-lettered with reason {@code expired}
  */
 public record LaneConfig(
     String name,
@@ -39,7 +41,8 @@ public record LaneConfig(
     Duration commitInterval,
     Duration pollTimeout,
     Duration shutdownGrace,
-    Duration revokeGrace) {
+    Duration revokeGrace,
+    Duration maxTaskAge) {
 
   private static final String RETRY_GROUP_SUFFIX = ".retry";
 
@@ -56,6 +59,39 @@ public record LaneConfig(
     requirePositive("pollTimeout", pollTimeout);
     requireNotNegative("shutdownGrace", shutdownGrace);
     requireNotNegative("revokeGrace", revokeGrace);
+    if (maxTaskAge != null) {
+      requirePositive("maxTaskAge", maxTaskAge);
+    }
+  }
+
+  /** A lane whose tasks never expire by age. */
+  public LaneConfig(
+      String name,
+      String topic,
+      String groupId,
+      int concurrency,
+      int maxInFlight,
+      int maxInFlightPerPartition,
+      OrderingMode ordering,
+      RetryPolicy retry,
+      Duration commitInterval,
+      Duration pollTimeout,
+      Duration shutdownGrace,
+      Duration revokeGrace) {
+    this(
+        name,
+        topic,
+        groupId,
+        concurrency,
+        maxInFlight,
+        maxInFlightPerPartition,
+        ordering,
+        retry,
+        commitInterval,
+        pollTimeout,
+        shutdownGrace,
+        revokeGrace,
+        null);
   }
 
   /**
@@ -150,6 +186,14 @@ public record LaneConfig(
     return toBuilder().revokeGrace(revokeGrace).build();
   }
 
+  /**
+   * Tasks older than {@code maxTaskAge} (counted from their {@code createdAt}) when they would
+   * start are dead-lettered with reason {@code expired} instead of run; null removes the limit.
+   */
+  public LaneConfig withMaxTaskAge(Duration maxTaskAge) {
+    return toBuilder().maxTaskAge(maxTaskAge).build();
+  }
+
   private Builder toBuilder() {
     return new Builder(this);
   }
@@ -168,6 +212,7 @@ public record LaneConfig(
     private final Duration pollTimeout;
     private Duration shutdownGrace;
     private Duration revokeGrace;
+    private Duration maxTaskAge;
 
     private Builder(LaneConfig config) {
       name = config.name;
@@ -182,6 +227,7 @@ public record LaneConfig(
       pollTimeout = config.pollTimeout;
       shutdownGrace = config.shutdownGrace;
       revokeGrace = config.revokeGrace;
+      maxTaskAge = config.maxTaskAge;
     }
 
     Builder groupId(String value) {
@@ -229,6 +275,11 @@ public record LaneConfig(
       return this;
     }
 
+    Builder maxTaskAge(Duration value) {
+      maxTaskAge = value;
+      return this;
+    }
+
     LaneConfig build() {
       return new LaneConfig(
           name,
@@ -242,7 +293,8 @@ public record LaneConfig(
           commitInterval,
           pollTimeout,
           shutdownGrace,
-          revokeGrace);
+          revokeGrace,
+          maxTaskAge);
     }
   }
 

@@ -84,5 +84,8 @@ public final class MetricNames {
   public static final String OUTCOME_FAILED = "failed";
   public static final String OUTCOME_FAILED_FATAL = "failed_fatal";
 
+  /** The task's deadline or the lane's maximum task age passed before it started: not run. */
+  public static final String OUTCOME_EXPIRED = "expired";
+
   private MetricNames() {}
 }

@@ -14,8 +14,16 @@ import java.util.UUID;
  * @param payload handler-specific JSON; an empty object when absent
  * @param createdAt when the producer created the task (the record timestamp when absent)
  * @param schemaVersion envelope schema version
+ * @param deadline when the task stops being worth running, or null when it has none: a task still
+ *     unstarted at its deadline goes to the dead-letter topic with reason {@code expired}
  */
-public record Task(String id, String type, JsonNode payload, Instant createdAt, int schemaVersion) {
+public record Task(
+    String id,
+    String type,
+    JsonNode payload,
+    Instant createdAt,
+    int schemaVersion,
+    Instant deadline) {
 
   /** The envelope schema version this runtime writes and understands. */
   public static final int CURRENT_SCHEMA_VERSION = 1;
@@ -24,6 +32,16 @@ public record Task(String id, String type, JsonNode payload, Instant createdAt, 
   public static Task create(String type, JsonNode payload) {
     return new Task(
         UUID.randomUUID().toString(), type, payload, Instant.now(), CURRENT_SCHEMA_VERSION);
+  }
+
+  /** A task without a deadline. */
+  public Task(String id, String type, JsonNode payload, Instant createdAt, int schemaVersion) {
+    this(id, type, payload, createdAt, schemaVersion, null);
+  }
+
+  /** This task with {@code deadline} (null for none). */
+  public Task withDeadline(Instant deadline) {
+    return new Task(id, type, payload, createdAt, schemaVersion, deadline);
   }
 
   public Task {

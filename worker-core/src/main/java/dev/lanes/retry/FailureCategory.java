@@ -9,7 +9,9 @@ public enum FailureCategory {
   /** No attempt can succeed: a non-retryable error or a record that is not a runnable task. */
   FATAL,
   /** Retryable, but the task has used all its attempts. */
-  EXHAUSTED;
+  EXHAUSTED,
+  /** The task's deadline (or the lane's maximum task age) passed before it could run again. */
+  EXPIRED;
 
   /** The value used in headers, metric tags and logs. */
   public String tag() {

@@ -2,12 +2,16 @@ package dev.lanes.retry;
 
 import dev.lanes.RetryLaterException;
 import dev.lanes.RetryPolicy;
+import dev.lanes.Task;
 import dev.lanes.retry.Destination.DeadLetter;
 import dev.lanes.retry.Destination.Retry;
 import dev.lanes.task.RejectionReason;
 import dev.lanes.topics.TopicNames;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 
@@ -21,6 +25,7 @@ public final class RetryRouter {
   private final String mainTopic;
   private final DoubleSupplier random;
   private final FailureClassifier classifier;
+  private final Duration maxTaskAge;
 
   /**
    * @param mainTopic the lane's main topic, which its retry and dead-letter topics are named from
@@ -28,10 +33,72 @@ public final class RetryRouter {
    *     ThreadLocalRandom::nextDouble}
    */
   public RetryRouter(RetryPolicy policy, String mainTopic, DoubleSupplier random) {
+    this(policy, mainTopic, random, null);
+  }
+
+  private RetryRouter(
+      RetryPolicy policy, String mainTopic, DoubleSupplier random, Duration maxTaskAge) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.mainTopic = Objects.requireNonNull(mainTopic, "mainTopic");
     this.random = Objects.requireNonNull(random, "random");
     this.classifier = new FailureClassifier(policy);
+    this.maxTaskAge = maxTaskAge;
+  }
+
+  /**
+   * This router, for a lane whose tasks expire {@code maxTaskAge} after their {@code createdAt}
+   * (null: only a task's own deadline counts).
+   */
+  public RetryRouter withMaxTaskAge(Duration maxTaskAge) {
+    return new RetryRouter(policy, mainTopic, random, maxTaskAge);
+  }
+
+  /**
+   * When {@code task} stops being worth running: the earlier of its own deadline and its {@code
+   * createdAt} plus the lane's maximum task age; null when neither applies.
+   */
+  public Instant deadlineOf(Task task) {
+    Instant byAge = null;
+    if (maxTaskAge != null) {
+      try {
+        byAge = task.createdAt().plus(maxTaskAge);
+      } catch (DateTimeException | ArithmeticException e) {
+        byAge = null; // beyond the time line: no limit in practice
+      }
+    }
+    Instant own = task.deadline();
+    if (own == null || byAge == null) {
+      return own == null ? byAge : own;
+    }
+    return own.isBefore(byAge) ? own : byAge;
+  }
+
+  /**
+   * Where a task goes that is about to start at {@code nowMillis}: nowhere (empty), so it runs,
+   * unless its deadline has passed; then to the dead-letter topic, not run.
+   */
+  public Optional<Destination> beforeStart(Task task, long nowMillis) {
+    Instant deadline = deadlineOf(task);
+    if (deadline != null && nowMillis > deadline.toEpochMilli()) {
+      return Optional.of(deadLetter(FailureCategory.EXPIRED));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Where {@code task} goes after attempt {@code attempt} failed: as {@link #afterFailure(int,
+   * Throwable, long)}, but a retry that would be due after the task's deadline goes to the
+   * dead-letter topic at once instead of waiting to expire.
+   */
+  public Destination afterFailure(int attempt, Throwable error, long nowMillis, Task task) {
+    Destination destination = afterFailure(attempt, error, nowMillis);
+    Instant deadline = deadlineOf(task);
+    if (destination instanceof Retry retry
+        && deadline != null
+        && retry.dueAtMillis() > deadline.toEpochMilli()) {
+      return deadLetter(FailureCategory.EXPIRED);
+    }
+    return destination;
   }
 
   /**

@@ -49,6 +49,7 @@ final class EnvelopeReader {
     String type = null;
     JsonNode payload = null;
     String createdAt = null;
+    String deadlineText = null;
     int schemaVersion = Task.CURRENT_SCHEMA_VERSION;
     int seen = 0; // one bit per envelope field: a repeated one goes to the tree path
     String field;
@@ -87,6 +88,14 @@ final class EnvelopeReader {
             }
           }
         }
+        case TaskCodec.DEADLINE -> {
+          if (token != JsonToken.VALUE_NULL) {
+            deadlineText = textOrNull(parser, token);
+            if (deadlineText == null) {
+              return null;
+            }
+          }
+        }
         case TaskCodec.SCHEMA_VERSION -> {
           if (token != JsonToken.VALUE_NULL) {
             if (token != JsonToken.VALUE_NUMBER_INT
@@ -112,12 +121,20 @@ final class EnvelopeReader {
     if (created == null) {
       return null;
     }
+    Instant deadline = null;
+    if (deadlineText != null) {
+      deadline = instantOrNull(deadlineText);
+      if (deadline == null) {
+        return null;
+      }
+    }
     return new Task(
         id == null || id.isBlank() ? UUID.randomUUID().toString() : id,
         type,
         payload == null ? mapper.createObjectNode() : payload,
         created,
-        schemaVersion);
+        schemaVersion,
+        deadline);
   }
 
   private static int bitOf(String field) {
@@ -127,6 +144,7 @@ final class EnvelopeReader {
       case TaskCodec.PAYLOAD -> 4;
       case TaskCodec.CREATED_AT -> 8;
       case TaskCodec.SCHEMA_VERSION -> 16;
+      case TaskCodec.DEADLINE -> 32;
       default -> 0;
     };
   }
@@ -144,6 +162,10 @@ final class EnvelopeReader {
     if (text == null) {
       return Instant.ofEpochMilli(Math.max(0, recordTimestamp));
     }
+    return instantOrNull(text);
+  }
+
+  private static Instant instantOrNull(String text) {
     try {
       return IsoInstant.parse(text);
     } catch (DateTimeException e) {

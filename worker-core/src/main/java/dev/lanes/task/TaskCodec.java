@@ -17,7 +17,8 @@ import java.util.UUID;
  * Reads and writes the JSON task envelope:
  *
  * <pre>{"id": "…uuid…", "type": "sleep", "payload": {"ms": 20},
- *  "createdAt": "2026-11-27T10:00:00Z", "schemaVersion": 1}</pre>
+ *  "createdAt": "2026-11-27T10:00:00Z", "schemaVersion": 1, "deadline": "2026-11-27T10:00:30Z"}
+ * </pre>
  *
  * Thread-safe. Unknown fields are ignored so producers can add fields before workers know them.
  */
@@ -28,6 +29,7 @@ public final class TaskCodec {
   static final String PAYLOAD = "payload";
   static final String CREATED_AT = "createdAt";
   static final String SCHEMA_VERSION = "schemaVersion";
+  static final String DEADLINE = "deadline";
 
   private final ObjectMapper mapper;
   private final ObjectReader trees;
@@ -73,7 +75,8 @@ public final class TaskCodec {
         type,
         payload == null || payload.isNull() ? mapper.createObjectNode() : payload,
         createdAt(root, recordTimestamp),
-        schemaVersion(root));
+        schemaVersion(root),
+        deadline(root));
   }
 
   public byte[] encode(Task task) {
@@ -83,6 +86,9 @@ public final class TaskCodec {
     node.set(PAYLOAD, task.payload());
     node.put(CREATED_AT, task.createdAt().toString());
     node.put(SCHEMA_VERSION, task.schemaVersion());
+    if (task.deadline() != null) {
+      node.put(DEADLINE, task.deadline().toString());
+    }
     try {
       return mapper.writeValueAsBytes(node);
     } catch (IOException e) {
@@ -176,6 +182,19 @@ public final class TaskCodec {
     } catch (DateTimeException e) {
       throw new MalformedTaskException(
           RejectionReason.INVALID_FIELD, "createdAt must be an ISO-8601 instant, was " + text, e);
+    }
+  }
+
+  private static Instant deadline(JsonNode root) {
+    String text = optionalText(root, DEADLINE);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return IsoInstant.parse(text);
+    } catch (DateTimeException e) {
+      throw new MalformedTaskException(
+          RejectionReason.INVALID_FIELD, "deadline must be an ISO-8601 instant, was " + text, e);
     }
   }
 

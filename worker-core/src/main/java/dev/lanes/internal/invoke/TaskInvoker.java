@@ -18,6 +18,7 @@ import dev.lanes.task.MalformedTaskException;
 import dev.lanes.task.RejectionReason;
 import dev.lanes.task.TaskCodec;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +78,11 @@ public final class TaskInvoker {
           new MalformedTaskException(
               RejectionReason.UNKNOWN_TYPE, "no handler for type " + task.type()));
     }
+    long startMillis = System.currentTimeMillis();
+    Optional<Destination> expired = router.beforeStart(task, startMillis);
+    if (expired.isPresent()) {
+      return expire(record, task, attempt, expired.get(), startMillis);
+    }
     if (attempt > 1) {
       recordOvershoot(record);
     }
@@ -126,7 +132,8 @@ public final class TaskInvoker {
       return new Outcome.AwaitDependency(unavailable.dependency());
     }
     long now = System.currentTimeMillis();
-    Destination destination = router.afterFailure(context.attempt(), failure, now);
+    // a retry that would be due after the task's deadline goes to the dead-letter topic at once
+    Destination destination = router.afterFailure(context.attempt(), failure, now, task);
     boolean fatal =
         destination instanceof Destination.DeadLetter deadLetter
             && deadLetter.category() == FailureCategory.FATAL;
@@ -154,6 +161,30 @@ public final class TaskInvoker {
     Destination destination = router.afterRejection(error.reason());
     return new ForwardRequest(
         router.topicOf(destination), destination, attempt, error, System.currentTimeMillis());
+  }
+
+  private ForwardRequest expire(
+      ConsumerRecord<byte[], byte[]> record,
+      Task task,
+      int attempt,
+      Destination destination,
+      long startMillis) {
+    metrics.forType(task.type()).expired();
+    log.warn(
+        "task expired lane={} at={}-{}@{} task={} type={} deadline={} (to the dead-letter topic)",
+        lane,
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        task.id(),
+        task.type(),
+        router.deadlineOf(task));
+    return new ForwardRequest(
+        router.topicOf(destination),
+        destination,
+        attempt,
+        new TaskExpiredException(task.id(), router.deadlineOf(task), startMillis),
+        startMillis);
   }
 
   private void recordOvershoot(ConsumerRecord<byte[], byte[]> record) {

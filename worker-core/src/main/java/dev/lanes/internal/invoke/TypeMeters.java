@@ -12,12 +12,14 @@ public final class TypeMeters {
   private final Counter succeeded;
   private final Counter failed;
   private final Counter failedFatal;
+  private final Counter expired;
   private final Timer duration;
 
   public TypeMeters(MeterRegistry registry, String laneName, String type) {
     succeeded = outcome(registry, laneName, type, MetricNames.OUTCOME_SUCCEEDED);
     failed = outcome(registry, laneName, type, MetricNames.OUTCOME_FAILED);
     failedFatal = outcome(registry, laneName, type, MetricNames.OUTCOME_FAILED_FATAL);
+    expired = outcome(registry, laneName, type, MetricNames.OUTCOME_EXPIRED);
     duration =
         Timer.builder(MetricNames.HANDLER_DURATION)
             .description("Time spent in task handlers")
@@ -39,6 +41,11 @@ public final class TypeMeters {
   void failedFatal(long nanos) {
     failedFatal.increment();
     duration.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** The task was not run: no handler time to record. */
+  void expired() {
+    expired.increment();
   }
 
   private static Counter outcome(

@@ -104,7 +104,10 @@ public final class LaneAssembly {
               codec,
               metrics,
               new RetryRouter(
-                  config.retry(), config.topic(), () -> ThreadLocalRandom.current().nextDouble()),
+                      config.retry(),
+                      config.topic(),
+                      () -> ThreadLocalRandom.current().nextDouble())
+                  .withMaxTaskAge(config.maxTaskAge()),
               trust,
               dependencies);
       LaneResources resources =

@@ -56,6 +56,7 @@ public final class LaneMetrics {
     }
     deadLetterCounter(FailureCategory.EXHAUSTED.tag());
     deadLetterCounter(FailureCategory.FATAL.tag());
+    deadLetterCounter(FailureCategory.EXPIRED.tag());
     forwardFailures =
         Counter.builder(MetricNames.FORWARD_FAILURES)
             .description("Forwards to retry or dead-letter topics that failed and are resent")
