@@ -79,4 +79,20 @@ class LaneConfigTest {
     assertThat(lane.allTopics())
         .containsExactlyElementsOf(topics.allTopics().stream().map(TopicSpec::name).toList());
   }
+
+  @Test
+  void maxTaskAgeIsOptionalAndMustBePositiveNamingTheValue() {
+    LaneConfig lane = LaneConfig.of("batch", "tasks.batch");
+
+    assertThat(lane.maxTaskAge()).isNull();
+    assertThat(lane.withMaxTaskAge(Duration.ofMinutes(5)).maxTaskAge())
+        .isEqualTo(Duration.ofMinutes(5));
+    assertThat(lane.withMaxTaskAge(Duration.ofMinutes(5)).withMaxTaskAge(null).maxTaskAge())
+        .isNull();
+    assertThatThrownBy(() -> lane.withMaxTaskAge(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxTaskAge must be > 0, was PT0S");
+    assertThatThrownBy(() -> lane.withMaxTaskAge(Duration.ofSeconds(-1)))
+        .hasMessage("maxTaskAge must be > 0, was PT-1S");
+  }
 }

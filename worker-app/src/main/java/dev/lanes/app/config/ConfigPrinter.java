@@ -74,6 +74,9 @@ final class ConfigPrinter {
     retry.put("max-delay", duration(backoff.maxDelay()));
     retry.put("jitter", choice(backoff.jitter()));
     node.put("retry", retry);
+    if (lane.maxTaskAge() != null) {
+      node.put("max-task-age", duration(lane.maxTaskAge()));
+    }
     return node;
   }
 

@@ -25,7 +25,8 @@ final class LaneReader {
           "max-in-flight",
           "max-in-flight-per-partition",
           "ordering",
-          "retry");
+          "retry",
+          "max-task-age");
   static final List<String> RETRY_KEYS =
       List.of("max-attempts", "initial-delay", "multiplier", "max-delay", "jitter");
 
@@ -68,7 +69,16 @@ final class LaneReader {
         lane.has("ordering")
             ? lane.child("ordering").asChoice(OrderingMode.class)
             : RUNTIME_DEFAULTS.ordering(),
-        lane.has("retry") ? retry(lane.child("retry")) : RUNTIME_DEFAULTS.retry());
+        lane.has("retry") ? retry(lane.child("retry")) : RUNTIME_DEFAULTS.retry(),
+        lane.has("max-task-age") ? maxTaskAge(lane.child("max-task-age")) : null);
+  }
+
+  private static Duration maxTaskAge(ConfigNode maxTaskAge) {
+    Duration age = maxTaskAge.asDuration();
+    if (age.isZero() || age.isNegative()) {
+      throw maxTaskAge.problem("must be > 0, was " + DurationFormat.format(age));
+    }
+    return age;
   }
 
   // Checked key by key before building: RetryPolicy's and Backoff's own messages name Java fields.

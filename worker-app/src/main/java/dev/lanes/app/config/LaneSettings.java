@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param maxInFlightPerPartition the same limit for one partition
  * @param ordering how tasks of a partition are ordered
  * @param retry how failed tasks are retried
+ * @param maxTaskAge the oldest a task may be when it would start, or null for no limit
  */
 public record LaneSettings(
     String name,
@@ -29,7 +30,8 @@ public record LaneSettings(
     int maxInFlight,
     int maxInFlightPerPartition,
     OrderingMode ordering,
-    RetryPolicy retry) {
+    RetryPolicy retry,
+    Duration maxTaskAge) {
 
   /** The rule {@link LaneTopics} applies, checked here so the message names the config key. */
   static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
@@ -49,6 +51,32 @@ public record LaneSettings(
     atLeastOne(name, "max-in-flight-per-partition", maxInFlightPerPartition);
     Objects.requireNonNull(ordering, () -> key(name, "ordering"));
     Objects.requireNonNull(retry, () -> key(name, "retry"));
+    if (maxTaskAge != null && (maxTaskAge.isZero() || maxTaskAge.isNegative())) {
+      throw new ConfigException(
+          key(name, "max-task-age") + " must be > 0, was " + DurationFormat.format(maxTaskAge));
+    }
+  }
+
+  /** A lane whose tasks never expire by age. */
+  public LaneSettings(
+      String name,
+      int partitions,
+      Duration retention,
+      int threads,
+      int maxInFlight,
+      int maxInFlightPerPartition,
+      OrderingMode ordering,
+      RetryPolicy retry) {
+    this(
+        name,
+        partitions,
+        retention,
+        threads,
+        maxInFlight,
+        maxInFlightPerPartition,
+        ordering,
+        retry,
+        null);
   }
 
   /** A copy with {@code threads} worker threads. */
@@ -61,7 +89,8 @@ public record LaneSettings(
         maxInFlight,
         maxInFlightPerPartition,
         ordering,
-        retry);
+        retry,
+        maxTaskAge);
   }
 
   /** The runtime's view of this lane over {@code topics}, the catalog's topics for it. */
@@ -74,7 +103,8 @@ public record LaneSettings(
         .withConcurrency(threads)
         .withMaxInFlight(maxInFlight, maxInFlightPerPartition)
         .withOrdering(ordering)
-        .withRetry(retry);
+        .withRetry(retry)
+        .withMaxTaskAge(maxTaskAge);
   }
 
   static String key(String lane, String setting) {

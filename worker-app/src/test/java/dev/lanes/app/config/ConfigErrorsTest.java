@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConfigErrorsTest {
 
   private static final String LANE_KEYS =
-      "partitions, retention, threads, max-in-flight, max-in-flight-per-partition, ordering, retry";
+      "partitions, retention, threads, max-in-flight, max-in-flight-per-partition, ordering, retry,"
+          + " max-task-age";
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("mistakes")
