@@ -145,10 +145,6 @@ class ExpiryIT {
   }
 
   private static double outcome(SimpleMeterRegistry registry, String outcome) {
-    return registry
-        .get(MetricNames.TASKS)
-        .tag(MetricNames.TAG_OUTCOME, outcome)
-        .counter()
-        .count();
+    return registry.get(MetricNames.TASKS).tag(MetricNames.TAG_OUTCOME, outcome).counter().count();
   }
 }

@@ -45,7 +45,7 @@ final class DltCommand {
 
     @Option(
         names = "--reason",
-        description = "Only this reason (exhausted, fatal, not_json, unknown_type, ...).")
+        description = "Only this reason (exhausted, fatal, expired, not_json, unknown_type, ...).")
     String reason;
 
     @Option(

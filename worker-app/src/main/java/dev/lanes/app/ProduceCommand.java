@@ -3,6 +3,7 @@ package dev.lanes.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.lanes.Task;
+import dev.lanes.app.config.DurationFormat;
 import dev.lanes.app.config.LanesConfig;
 import dev.lanes.app.produce.InvalidTaskLineException;
 import dev.lanes.app.produce.SendOptions;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -61,6 +63,15 @@ final class ProduceCommand implements Callable<Integer> {
   @Option(names = "--file", paramLabel = "FILE", description = "JSON lines to send; '-' is stdin.")
   private String file;
 
+  @Option(
+      names = "--deadline",
+      paramLabel = "DURATION",
+      converter = DurationOption.class,
+      description =
+          "Each task expires this long after it is sent (30s, 5m): not run once late, but"
+              + " dead-lettered with reason expired. A line's own deadline wins.")
+  private Duration deadline;
+
   @Override
   public Integer call() {
     LanesConfig config = cluster.load(parent.env());
@@ -77,6 +88,12 @@ final class ProduceCommand implements Callable<Integer> {
     }
     if (rate != null) {
       options = options.withRate(rate);
+    }
+    if (deadline != null) {
+      if (deadline.isZero() || deadline.isNegative()) {
+        throw new UsageException("--deadline must be > 0, was " + DurationFormat.format(deadline));
+      }
+      options = options.withDeadlineAfter(deadline);
     }
     // Everything the user typed is checked before Kafka is asked anything.
     List<Task> tasks = file != null ? readLines() : null;

@@ -82,7 +82,8 @@ public final class TaskSender {
     try (Producer<String, byte[]> producer = new KafkaProducer<>(producerConfig())) {
       while (sent < total && acks.failedCount() == 0) {
         pacer.awaitTurn(sent);
-        send(producer, topic, sent, taskAt.apply(sent), options.key(), acks);
+        Task task = options.stamp(taskAt.apply(sent), clock.instant());
+        send(producer, topic, sent, task, options.key(), acks);
         sent++;
         progress.maybePrint(sent, acks);
       }

@@ -12,6 +12,8 @@ import java.io.PrintStream;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +114,31 @@ class TaskSenderIT {
                 + missing
                 + "; 1 failed, 2 not sent after the first failure")
         .contains("first failure: task #1 (id ");
+  }
+
+  @Test
+  void deadlineAfterStampsEachTaskWithSendTimePlusTheDuration(TestKafka kafka) {
+    String topic = kafka.uniqueName("tasks.send-deadline");
+    kafka.createTopic(topic, 1);
+    Instant sentAt = Instant.parse("2026-11-27T10:00:00Z");
+    TaskSender sender =
+        new TaskSender(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+            new PrintStream(output, true, UTF_8),
+            Clock.fixed(sentAt, ZoneOffset.UTC));
+
+    SendResult result =
+        sender.sendCopies(
+            topic,
+            "sleep",
+            codec.mapper().createObjectNode(),
+            2,
+            SendOptions.defaults().withDeadlineAfter(Duration.ofSeconds(30)));
+
+    assertThat(result.succeeded()).isTrue();
+    assertThat(kafka.consumeAll(topic, 2, READ_TIMEOUT))
+        .extracting(r -> codec.decode(r.value().getBytes(UTF_8), 0).deadline())
+        .containsOnly(Instant.parse("2026-11-27T10:00:30Z"));
   }
 
   private TaskSender sender(TestKafka kafka, Map<String, Object> extra) {
