@@ -44,10 +44,10 @@ public final class LanesHeaders {
   /** Retry records only: the delay chosen, in milliseconds (after jitter). */
   public static final String DELAY = "lanes.delay-ms";
 
-  /** retryable, fatal or exhausted. */
+  /** retryable, fatal, exhausted or expired. */
   public static final String CATEGORY = "lanes.category";
 
-  /** Dead letters only: why, as a short tag (exhausted, fatal, not_json, unknown_type, ...). */
+  /** Dead letters only: why, as a short tag (exhausted, fatal, expired, not_json, ...). */
   public static final String REASON = "lanes.reason";
 
   public static final String EXCEPTION_CLASS = "lanes.exception.class";

@@ -34,9 +34,9 @@ public sealed interface Destination {
    * Publish to the dead-letter topic; no further attempt.
    *
    * @param category why no attempt follows
-   * @param reason a short tag for headers and metrics: {@code exhausted}, {@code fatal}, or the
-   *     {@link dev.lanes.task.RejectionReason#tag() rejection reason} of a record that is not a
-   *     task
+   * @param reason a short tag for headers and metrics: {@code exhausted}, {@code fatal}, {@code
+   *     expired}, or the {@link dev.lanes.task.RejectionReason#tag() rejection reason} of a record
+   *     that is not a task
    */
   record DeadLetter(FailureCategory category, String reason) implements Destination {
 

@@ -13,8 +13,8 @@ import org.apache.kafka.common.header.Headers;
  * older runtime, or by hand, still lists.
  *
  * @param attempts the attempts made
- * @param category retryable, fatal or exhausted
- * @param reason short tag: exhausted, fatal, not_json, unknown_type, ...
+ * @param category retryable, fatal, exhausted or expired
+ * @param reason short tag: exhausted, fatal, expired, not_json, unknown_type, ...
  * @param exceptionClass fully qualified class name of the failure
  */
 public record FailureHeaders(
