@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanes.LaneConfig;
 import dev.lanes.OrderingMode;
+import dev.lanes.Priority;
 import dev.lanes.RetryPolicy;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +36,10 @@ class PollLoopTest {
           // The loop waits at most this long for a completion while every partition is paused.
           Duration.ofMillis(1),
           Duration.ofSeconds(30),
-          Duration.ofSeconds(10));
+          Duration.ofSeconds(10),
+          Priority.NORMAL,
+          Optional.empty(),
+          1);
 
   private static final TopicPartition MAIN = new TopicPartition("tasks.work", 0);
   private static final TopicPartition OTHER = new TopicPartition("tasks.work", 1);
