@@ -85,8 +85,8 @@ public record LaneConfig(
    * cost more than half of a no-op lane's throughput when the limit was 1000.
    *
    * <p>A lane named {@code realtime} has priority HIGH and the objective that tasks start within 2
-   * s; one named {@code batch} has priority LOW; any other NORMAL. Only lanes with an objective make
-   * others yield.
+   * s; one named {@code batch} has priority LOW; any other NORMAL. Only lanes with an objective
+   * make others yield.
    */
   public static LaneConfig of(String name, String topic) {
     return new LaneConfig(

@@ -102,7 +102,8 @@ public final class LanesRuntime implements AutoCloseable {
     this.workers = List.copyOf(workers);
     this.longestGrace = grace;
     this.yieldInterval = builder.yieldInterval;
-    this.yieldController = builder.yielding ? yieldController(configs, this.workers, registry) : null;
+    this.yieldController =
+        builder.yielding ? yieldController(configs, this.workers, registry) : null;
   }
 
   /** One controller for the process: lanes yield only to lanes they share the machine with. */

@@ -71,8 +71,7 @@ class LaneConfigTest {
     assertThatThrownBy(() -> lane.withYieldFloor(5))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("yieldFloor must be <= concurrency (4), was 5");
-    assertThatThrownBy(() -> lane.withYieldFloor(-1))
-        .hasMessage("yieldFloor must be >= 0, was -1");
+    assertThatThrownBy(() -> lane.withYieldFloor(-1)).hasMessage("yieldFloor must be >= 0, was -1");
     assertThatThrownBy(() -> lane.withMaxWait(Duration.ZERO))
         .hasMessage("maxWait must be > 0, was PT0S");
   }

@@ -74,6 +74,11 @@ final class ConfigPrinter {
     retry.put("max-delay", duration(backoff.maxDelay()));
     retry.put("jitter", choice(backoff.jitter()));
     node.put("retry", retry);
+    node.put("priority", choice(lane.yielding().priority()));
+    node.put(
+        "max-wait",
+        lane.yielding().maxWait().map(ConfigPrinter::duration).orElse(YieldSettings.NO_OBJECTIVE));
+    node.put("yield-floor", lane.yielding().floor());
     return node;
   }
 

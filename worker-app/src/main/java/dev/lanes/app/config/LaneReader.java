@@ -4,11 +4,13 @@ import dev.lanes.Backoff;
 import dev.lanes.Jitter;
 import dev.lanes.LaneConfig;
 import dev.lanes.OrderingMode;
+import dev.lanes.Priority;
 import dev.lanes.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the {@code lanes} section. {@code partitions} and {@code retention} are required: they
@@ -25,7 +27,10 @@ final class LaneReader {
           "max-in-flight",
           "max-in-flight-per-partition",
           "ordering",
-          "retry");
+          "retry",
+          "priority",
+          "max-wait",
+          "yield-floor");
   static final List<String> RETRY_KEYS =
       List.of("max-attempts", "initial-delay", "multiplier", "max-delay", "jitter");
 
@@ -68,7 +73,36 @@ final class LaneReader {
         lane.has("ordering")
             ? lane.child("ordering").asChoice(OrderingMode.class)
             : RUNTIME_DEFAULTS.ordering(),
-        lane.has("retry") ? retry(lane.child("retry")) : RUNTIME_DEFAULTS.retry());
+        lane.has("retry") ? retry(lane.child("retry")) : RUNTIME_DEFAULTS.retry(),
+        yielding(name, lane));
+  }
+
+  // Unset keys take the runtime's defaults for the lane's name: realtime high with 2s, batch low.
+  private static YieldSettings yielding(String name, ConfigNode lane) {
+    YieldSettings defaults = YieldSettings.defaultsFor(name);
+    Priority priority =
+        lane.has("priority")
+            ? lane.child("priority").asChoice(Priority.class)
+            : defaults.priority();
+    Optional<Duration> maxWait = defaults.maxWait();
+    if (lane.has("max-wait")) {
+      ConfigNode node = lane.child("max-wait");
+      if (node.isText(YieldSettings.NO_OBJECTIVE)) {
+        maxWait = Optional.empty();
+      } else {
+        Duration wait = node.asDuration();
+        if (wait.isZero() || wait.isNegative()) {
+          throw node.problem(
+              "must be > 0 or '"
+                  + YieldSettings.NO_OBJECTIVE
+                  + "', was "
+                  + DurationFormat.format(wait));
+        }
+        maxWait = Optional.of(wait);
+      }
+    }
+    int floor = lane.has("yield-floor") ? lane.child("yield-floor").asInt() : defaults.floor();
+    return new YieldSettings(priority, maxWait, floor);
   }
 
   // Checked key by key before building: RetryPolicy's and Backoff's own messages name Java fields.

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param maxInFlightPerPartition the same limit for one partition
  * @param ordering how tasks of a partition are ordered
  * @param retry how failed tasks are retried
+ * @param yielding its priority, objective and yield floor
  */
 public record LaneSettings(
     String name,
@@ -29,7 +30,8 @@ public record LaneSettings(
     int maxInFlight,
     int maxInFlightPerPartition,
     OrderingMode ordering,
-    RetryPolicy retry) {
+    RetryPolicy retry,
+    YieldSettings yielding) {
 
   /** The rule {@link LaneTopics} applies, checked here so the message names the config key. */
   static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
@@ -49,6 +51,37 @@ public record LaneSettings(
     atLeastOne(name, "max-in-flight-per-partition", maxInFlightPerPartition);
     Objects.requireNonNull(ordering, () -> key(name, "ordering"));
     Objects.requireNonNull(retry, () -> key(name, "retry"));
+    Objects.requireNonNull(yielding, () -> key(name, "priority"));
+    if (yielding.floor() < 0 || yielding.floor() > threads) {
+      throw new ConfigException(
+          key(name, "yield-floor")
+              + " must be in 0.."
+              + threads
+              + " (0 pauses the lane while it yields; at most its threads), was "
+              + yielding.floor());
+    }
+  }
+
+  /** A lane that yields as the runtime does by default for its name. */
+  public LaneSettings(
+      String name,
+      int partitions,
+      Duration retention,
+      int threads,
+      int maxInFlight,
+      int maxInFlightPerPartition,
+      OrderingMode ordering,
+      RetryPolicy retry) {
+    this(
+        name,
+        partitions,
+        retention,
+        threads,
+        maxInFlight,
+        maxInFlightPerPartition,
+        ordering,
+        retry,
+        YieldSettings.defaultsFor(name));
   }
 
   /** A copy with {@code threads} worker threads. */
@@ -61,7 +94,8 @@ public record LaneSettings(
         maxInFlight,
         maxInFlightPerPartition,
         ordering,
-        retry);
+        retry,
+        yielding);
   }
 
   /** The runtime's view of this lane over {@code topics}, the catalog's topics for it. */
@@ -70,11 +104,12 @@ public record LaneSettings(
       throw new IllegalArgumentException(
           "topics must be lane " + name + "'s, were lane " + topics.lane() + "'s");
     }
-    return LaneConfig.of(topics)
-        .withConcurrency(threads)
-        .withMaxInFlight(maxInFlight, maxInFlightPerPartition)
-        .withOrdering(ordering)
-        .withRetry(retry);
+    return yielding.applyTo(
+        LaneConfig.of(topics)
+            .withConcurrency(threads)
+            .withMaxInFlight(maxInFlight, maxInFlightPerPartition)
+            .withOrdering(ordering)
+            .withRetry(retry));
   }
 
   static String key(String lane, String setting) {

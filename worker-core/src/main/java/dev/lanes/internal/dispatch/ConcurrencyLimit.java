@@ -5,8 +5,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * How many of a lane's batches may run at once, below its pool size while the lane yields to a
- * more important one. Lowering the limit never interrupts a running batch: it only starts fewer.
+ * How many of a lane's batches may run at once, below its pool size while the lane yields to a more
+ * important one. Lowering the limit never interrupts a running batch: it only starts fewer.
  * Non-blocking: a batch that finds no permit is queued here and started by the worker that releases
  * one (or by a raised limit), so no thread parks waiting. A limit of 0 holds every batch, and the
  * lane's poll loops pause its partitions ({@link #holdsFetching()}).

@@ -78,7 +78,9 @@ final class PauseController {
           stopping
               || laneFull
               || yielded
-              || partition.windowFull(maxWindow) || waits || partition.isBlocked();
+              || partition.windowFull(maxWindow)
+              || waits
+              || partition.isBlocked();
       if (shouldPause != partition.isPaused()) {
         (shouldPause ? toPause : toResume).add(partition.topicPartition());
         partition.paused(shouldPause);

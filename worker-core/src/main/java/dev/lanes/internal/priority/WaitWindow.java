@@ -20,7 +20,9 @@ public final class WaitWindow {
   private final long[] tickMax;
   private int next;
 
-  /** @param windowTicks how many ticks the window spans */
+  /**
+   * @param windowTicks how many ticks the window spans
+   */
   public WaitWindow(int windowTicks) {
     if (windowTicks < 1) {
       throw new IllegalArgumentException("windowTicks must be >= 1, was " + windowTicks);

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes the lanes of one process yield to more important ones: once per interval it reads each
- * objective lane's recent wait p99 and moves every lower-priority lane's concurrency limit one
- * step ({@link YieldStep}). Ticks run on one daemon thread; {@link #tick()} is the whole decision,
- * so tests drive it by hand, with no clock and no sleep.
+ * objective lane's recent wait p99 and moves every lower-priority lane's concurrency limit one step
+ * ({@link YieldStep}). Ticks run on one daemon thread; {@link #tick()} is the whole decision, so
+ * tests drive it by hand, with no clock and no sleep.
  */
 public final class YieldController implements AutoCloseable {
 
@@ -50,7 +50,9 @@ public final class YieldController implements AutoCloseable {
   private final List<Meter> gauges = new ArrayList<>();
   private ScheduledExecutorService ticker;
 
-  /** @param windowTicks intervals the objective must hold before lanes grow back */
+  /**
+   * @param windowTicks intervals the objective must hold before lanes grow back
+   */
   public YieldController(List<Lane> lanes, int windowTicks, MeterRegistry registry) {
     this.lanes = List.copyOf(lanes);
     this.windowTicks = windowTicks;
@@ -67,9 +69,7 @@ public final class YieldController implements AutoCloseable {
               .register(registry));
       gauges.add(
           Gauge.builder(
-                  MetricNames.LANE_YIELDING,
-                  limit,
-                  each -> each.limit() < each.poolSize() ? 1 : 0)
+                  MetricNames.LANE_YIELDING, limit, each -> each.limit() < each.poolSize() ? 1 : 0)
               .description("1 while the lane yields to a more important lane")
               .tag(MetricNames.TAG_LANE, lane.name())
               .register(registry));

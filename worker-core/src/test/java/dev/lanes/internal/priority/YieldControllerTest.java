@@ -32,7 +32,12 @@ class YieldControllerTest {
                 realtimeLimit,
                 realtimeWaits),
             new YieldController.Lane(
-                "batch", Priority.LOW, Optional.empty(), batchFloor, batchLimit, new WaitWindow(1))),
+                "batch",
+                Priority.LOW,
+                Optional.empty(),
+                batchFloor,
+                batchLimit,
+                new WaitWindow(1))),
         WINDOW,
         registry);
   }
