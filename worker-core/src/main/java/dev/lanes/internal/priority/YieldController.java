@@ -212,6 +212,9 @@ public final class YieldController implements AutoCloseable {
   }
 
   private static String seconds(long millis) {
+    if (millis < 1000) {
+      return millis + " ms";
+    }
     return String.format(Locale.ROOT, "%.1f s", millis / 1000.0).replace(".0 s", " s");
   }
 }
