@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything one lane needs: its topic, its consumer group, its thread pool (the bulkhead) and its
@@ -28,6 +29,13 @@ import java.util.Objects;
  * @param revokeGrace how long a rebalance waits for in-flight tasks of revoked partitions
  * @param maxTaskAge the oldest a task may be (from its {@code createdAt}) when it would start, or
  *     null for no limit; an older task is not run but dead-lettered with reason {@code expired}
+ * @param priority lower-priority lanes of the process yield to this lane while it misses its
+ *     objective
+ * @param maxWait the lane's objective: the longest a task may wait, from its record's timestamp to
+ *     its handler's start (p99 over a window); empty: no objective, the lane never makes others
+ *     yield
+ * @param yieldFloor the fewest tasks the lane keeps running while it yields; 0 pauses its
+ *     partitions (paused, not failed: lag grows, nothing is lost)
  */
 public record LaneConfig(
     String name,
@@ -42,9 +50,14 @@ public record LaneConfig(
     Duration pollTimeout,
     Duration shutdownGrace,
     Duration revokeGrace,
-    Duration maxTaskAge) {
+    Duration maxTaskAge,
+    Priority priority,
+    Optional<Duration> maxWait,
+    int yieldFloor) {
 
   private static final String RETRY_GROUP_SUFFIX = ".retry";
+  private static final String REALTIME = "realtime";
+  private static final Duration REALTIME_MAX_WAIT = Duration.ofSeconds(2);
 
   public LaneConfig {
     requireText("name", name);
@@ -62,42 +75,24 @@ public record LaneConfig(
     if (maxTaskAge != null) {
       requirePositive("maxTaskAge", maxTaskAge);
     }
-  }
-
-  /** A lane whose tasks never expire by age. */
-  public LaneConfig(
-      String name,
-      String topic,
-      String groupId,
-      int concurrency,
-      int maxInFlight,
-      int maxInFlightPerPartition,
-      OrderingMode ordering,
-      RetryPolicy retry,
-      Duration commitInterval,
-      Duration pollTimeout,
-      Duration shutdownGrace,
-      Duration revokeGrace) {
-    this(
-        name,
-        topic,
-        groupId,
-        concurrency,
-        maxInFlight,
-        maxInFlightPerPartition,
-        ordering,
-        retry,
-        commitInterval,
-        pollTimeout,
-        shutdownGrace,
-        revokeGrace,
-        null);
+    Objects.requireNonNull(priority, "priority");
+    Objects.requireNonNull(maxWait, "maxWait");
+    maxWait.ifPresent(wait -> requirePositive("maxWait", wait));
+    requireAtLeast("yieldFloor", yieldFloor, 0);
+    if (yieldFloor > concurrency) {
+      throw new IllegalArgumentException(
+          "yieldFloor must be <= concurrency (" + concurrency + "), was " + yieldFloor);
+    }
   }
 
   /**
    * A lane over {@code topic} with default limits and the group {@code lanes.<name>}. The in-flight
    * limit is generous by default: a lane that pauses often loses the consumer's prefetch, which
    * cost more than half of a no-op lane's throughput when the limit was 1000.
+   *
+   * <p>A lane named {@code realtime} has priority HIGH and the objective that tasks start within 2
+   * s; one named {@code batch} has priority LOW; any other NORMAL. Only lanes with an objective
+   * make others yield.
    */
   public static LaneConfig of(String name, String topic) {
     return new LaneConfig(
@@ -112,7 +107,19 @@ public record LaneConfig(
         Duration.ofSeconds(1),
         Duration.ofMillis(100),
         Duration.ofSeconds(30),
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        null,
+        defaultPriority(name),
+        REALTIME.equals(name) ? Optional.of(REALTIME_MAX_WAIT) : Optional.empty(),
+        1);
+  }
+
+  private static Priority defaultPriority(String name) {
+    return switch (name) {
+      case REALTIME -> Priority.HIGH;
+      case "batch" -> Priority.LOW;
+      default -> Priority.NORMAL;
+    };
   }
 
   /** A lane over the main topic the topic catalog defines for it. */
@@ -194,6 +201,24 @@ public record LaneConfig(
     return toBuilder().maxTaskAge(maxTaskAge).build();
   }
 
+  public LaneConfig withPriority(Priority priority) {
+    return toBuilder().priority(priority).build();
+  }
+
+  /** The objective: tasks should start within {@code maxWait} of their record's timestamp. */
+  public LaneConfig withMaxWait(Duration maxWait) {
+    return toBuilder().maxWait(Optional.ofNullable(maxWait)).build();
+  }
+
+  /** No objective: the lane never makes others yield. */
+  public LaneConfig withoutMaxWait() {
+    return toBuilder().maxWait(Optional.empty()).build();
+  }
+
+  public LaneConfig withYieldFloor(int yieldFloor) {
+    return toBuilder().yieldFloor(yieldFloor).build();
+  }
+
   private Builder toBuilder() {
     return new Builder(this);
   }
@@ -213,6 +238,9 @@ public record LaneConfig(
     private Duration shutdownGrace;
     private Duration revokeGrace;
     private Duration maxTaskAge;
+    private Priority priority;
+    private Optional<Duration> maxWait;
+    private int yieldFloor;
 
     private Builder(LaneConfig config) {
       name = config.name;
@@ -228,6 +256,9 @@ public record LaneConfig(
       shutdownGrace = config.shutdownGrace;
       revokeGrace = config.revokeGrace;
       maxTaskAge = config.maxTaskAge;
+      priority = config.priority;
+      maxWait = config.maxWait;
+      yieldFloor = config.yieldFloor;
     }
 
     Builder groupId(String value) {
@@ -280,6 +311,21 @@ public record LaneConfig(
       return this;
     }
 
+    Builder priority(Priority value) {
+      priority = value;
+      return this;
+    }
+
+    Builder maxWait(Optional<Duration> value) {
+      maxWait = value;
+      return this;
+    }
+
+    Builder yieldFloor(int value) {
+      yieldFloor = value;
+      return this;
+    }
+
     LaneConfig build() {
       return new LaneConfig(
           name,
@@ -294,7 +340,10 @@ public record LaneConfig(
           pollTimeout,
           shutdownGrace,
           revokeGrace,
-          maxTaskAge);
+          maxTaskAge,
+          priority,
+          maxWait,
+          yieldFloor);
     }
   }
 

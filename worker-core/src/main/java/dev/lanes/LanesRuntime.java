@@ -5,6 +5,7 @@ import dev.lanes.internal.lane.KafkaClients;
 import dev.lanes.internal.lane.LaneAssembly;
 import dev.lanes.internal.lane.LaneClock;
 import dev.lanes.internal.lane.LaneWorker;
+import dev.lanes.internal.priority.YieldController;
 import dev.lanes.task.TaskCodec;
 import dev.lanes.topics.TopicLayout;
 import dev.lanes.versions.FoundVersions;
@@ -55,6 +56,8 @@ public final class LanesRuntime implements AutoCloseable {
   private final Duration longestGrace;
   private final MeterRegistry registry;
   private final DependencyRegistry dependencies;
+  private final YieldController yieldController;
+  private final Duration yieldInterval;
   private boolean started;
   private boolean closed;
 
@@ -98,6 +101,28 @@ public final class LanesRuntime implements AutoCloseable {
     }
     this.workers = List.copyOf(workers);
     this.longestGrace = grace;
+    this.yieldInterval = builder.yieldInterval;
+    this.yieldController =
+        builder.yielding ? yieldController(configs, this.workers, registry) : null;
+  }
+
+  /** One controller for the process: lanes yield only to lanes they share the machine with. */
+  private static YieldController yieldController(
+      List<LaneConfig> configs, List<LaneWorker> workers, MeterRegistry registry) {
+    List<YieldController.Lane> lanes = new ArrayList<>();
+    for (int i = 0; i < configs.size(); i++) {
+      LaneConfig config = configs.get(i);
+      LaneWorker worker = workers.get(i);
+      lanes.add(
+          new YieldController.Lane(
+              config.name(),
+              config.priority(),
+              config.maxWait(),
+              config.yieldFloor(),
+              worker.concurrencyLimit(),
+              worker.recentWaits()));
+    }
+    return new YieldController(lanes, YieldController.WINDOW_TICKS, registry);
   }
 
   public static Builder builder() {
@@ -119,11 +144,15 @@ public final class LanesRuntime implements AutoCloseable {
       verifyTopics();
     } catch (RuntimeException e) {
       closed = true;
+      stopYielding();
       workers.forEach(LaneWorker::discard);
       dependencies.close();
       throw e;
     }
     workers.forEach(LaneWorker::start);
+    if (yieldController != null) {
+      yieldController.start(yieldInterval);
+    }
     log.info("runtime started lanes={}", laneStates().keySet());
     return this;
   }
@@ -162,10 +191,12 @@ public final class LanesRuntime implements AutoCloseable {
     closed = true;
     if (!started) {
       // Never started: nothing to drain, but the lanes' clients are open.
+      stopYielding();
       workers.forEach(LaneWorker::discard);
       dependencies.close();
       return;
     }
+    stopYielding();
     workers.forEach(LaneWorker::requestStop);
     awaitLanes(longestGrace.plus(CLOSE_MARGIN));
     dependencies.close();
@@ -177,9 +208,16 @@ public final class LanesRuntime implements AutoCloseable {
    */
   synchronized void halt() {
     closed = true;
+    stopYielding();
     workers.forEach(LaneWorker::halt);
     awaitLanes(CLOSE_MARGIN);
     dependencies.close();
+  }
+
+  private void stopYielding() {
+    if (yieldController != null) {
+      yieldController.close();
+    }
   }
 
   private void verifyTopics() {
@@ -217,6 +255,8 @@ public final class LanesRuntime implements AutoCloseable {
     private String workerId = defaultWorkerId();
     private MeterRegistry registry = new SimpleMeterRegistry();
     private Supplier<Map<String, String>> foundVersions = FoundVersions::onClasspath;
+    private boolean yielding = true;
+    private Duration yieldInterval = Duration.ofSeconds(1);
 
     private Builder() {}
 
@@ -280,6 +320,24 @@ public final class LanesRuntime implements AutoCloseable {
         throw new IllegalArgumentException("workerId must not be blank, was " + workerId);
       }
       this.workerId = workerId;
+      return this;
+    }
+
+    /**
+     * Whether lower-priority lanes of this process yield to a lane that misses its objective
+     * ({@link LaneConfig#maxWait()}); on by default. Off, every lane always runs its full pool.
+     */
+    public Builder yielding(boolean yielding) {
+      this.yielding = yielding;
+      return this;
+    }
+
+    /** For tests: how often the yield controller decides (1 s by default). */
+    Builder yieldInterval(Duration interval) {
+      if (interval == null || interval.isZero() || interval.isNegative()) {
+        throw new IllegalArgumentException("yieldInterval must be > 0, was " + interval);
+      }
+      this.yieldInterval = interval;
       return this;
     }
 

@@ -71,6 +71,18 @@ public final class MetricNames {
    */
   public static final String CONSUMER_LAG_ACTIVE = "lanes.consumer.lag.active";
 
+  /**
+   * Timer of how long tasks waited, from their record's timestamp to their handler's start; first
+   * attempts only (retries wait for their due time on purpose). Tags: lane.
+   */
+  public static final String TASK_WAIT = "lanes.task.wait";
+
+  /** Gauge of the tasks a lane may run at once; below its threads while it yields. Tags: lane. */
+  public static final String LANE_CONCURRENCY_LIMIT = "lanes.lane.concurrency.limit";
+
+  /** Gauge: 1 while a lane yields to a more important lane of the process, else 0. Tags: lane. */
+  public static final String LANE_YIELDING = "lanes.lane.yielding";
+
   public static final String TAG_LANE = "lane";
   public static final String TAG_TYPE = "type";
   public static final String TAG_OUTCOME = "outcome";

@@ -50,6 +50,33 @@ class LaneConfigTest {
   }
 
   @Test
+  void realtimeHasHighPriorityAndATwoSecondObjectiveAndBatchLowPriorityAndNone() {
+    LaneConfig realtime = LaneConfig.of("realtime", "tasks.realtime");
+    LaneConfig batch = LaneConfig.of("batch", "tasks.batch");
+    LaneConfig other = LaneConfig.of("reports", "tasks.reports");
+
+    assertThat(realtime.priority()).isEqualTo(Priority.HIGH);
+    assertThat(realtime.maxWait()).contains(Duration.ofSeconds(2));
+    assertThat(batch.priority()).isEqualTo(Priority.LOW);
+    assertThat(batch.maxWait()).isEmpty();
+    assertThat(other.priority()).isEqualTo(Priority.NORMAL);
+    assertThat(batch.yieldFloor()).isEqualTo(1);
+    assertThat(batch.withYieldFloor(0).yieldFloor()).isZero();
+  }
+
+  @Test
+  void yieldSettingsNameTheBadValue() {
+    LaneConfig lane = LaneConfig.of("batch", "tasks.batch").withConcurrency(4);
+
+    assertThatThrownBy(() -> lane.withYieldFloor(5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("yieldFloor must be <= concurrency (4), was 5");
+    assertThatThrownBy(() -> lane.withYieldFloor(-1)).hasMessage("yieldFloor must be >= 0, was -1");
+    assertThatThrownBy(() -> lane.withMaxWait(Duration.ZERO))
+        .hasMessage("maxWait must be > 0, was PT0S");
+  }
+
+  @Test
   void retryAndDeadLetterTopicsFollowTheCatalogRuleAndThePolicysLadder() {
     LaneConfig lane = LaneConfig.of("batch", "tasks.batch");
 

@@ -77,6 +77,11 @@ final class ConfigPrinter {
     if (lane.maxTaskAge() != null) {
       node.put("max-task-age", duration(lane.maxTaskAge()));
     }
+    node.put("priority", choice(lane.yielding().priority()));
+    node.put(
+        "max-wait",
+        lane.yielding().maxWait().map(ConfigPrinter::duration).orElse(YieldSettings.NO_OBJECTIVE));
+    node.put("yield-floor", lane.yielding().floor());
     return node;
   }
 

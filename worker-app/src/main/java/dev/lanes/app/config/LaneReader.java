@@ -4,11 +4,13 @@ import dev.lanes.Backoff;
 import dev.lanes.Jitter;
 import dev.lanes.LaneConfig;
 import dev.lanes.OrderingMode;
+import dev.lanes.Priority;
 import dev.lanes.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the {@code lanes} section. {@code partitions} and {@code retention} are required: they
@@ -26,7 +28,10 @@ final class LaneReader {
           "max-in-flight-per-partition",
           "ordering",
           "retry",
-          "max-task-age");
+          "max-task-age",
+          "priority",
+          "max-wait",
+          "yield-floor");
   static final List<String> RETRY_KEYS =
       List.of("max-attempts", "initial-delay", "multiplier", "max-delay", "jitter");
 
@@ -70,7 +75,8 @@ final class LaneReader {
             ? lane.child("ordering").asChoice(OrderingMode.class)
             : RUNTIME_DEFAULTS.ordering(),
         lane.has("retry") ? retry(lane.child("retry")) : RUNTIME_DEFAULTS.retry(),
-        lane.has("max-task-age") ? maxTaskAge(lane.child("max-task-age")) : null);
+        lane.has("max-task-age") ? maxTaskAge(lane.child("max-task-age")) : null,
+        yielding(name, lane));
   }
 
   private static Duration maxTaskAge(ConfigNode maxTaskAge) {
@@ -79,6 +85,34 @@ final class LaneReader {
       throw maxTaskAge.problem("must be > 0, was " + DurationFormat.format(age));
     }
     return age;
+  }
+
+  // Unset keys take the runtime's defaults for the lane's name: realtime high with 2s, batch low.
+  private static YieldSettings yielding(String name, ConfigNode lane) {
+    YieldSettings defaults = YieldSettings.defaultsFor(name);
+    Priority priority =
+        lane.has("priority")
+            ? lane.child("priority").asChoice(Priority.class)
+            : defaults.priority();
+    Optional<Duration> maxWait = defaults.maxWait();
+    if (lane.has("max-wait")) {
+      ConfigNode node = lane.child("max-wait");
+      if (node.isText(YieldSettings.NO_OBJECTIVE)) {
+        maxWait = Optional.empty();
+      } else {
+        Duration wait = node.asDuration();
+        if (wait.isZero() || wait.isNegative()) {
+          throw node.problem(
+              "must be > 0 or '"
+                  + YieldSettings.NO_OBJECTIVE
+                  + "', was "
+                  + DurationFormat.format(wait));
+        }
+        maxWait = Optional.of(wait);
+      }
+    }
+    int floor = lane.has("yield-floor") ? lane.child("yield-floor").asInt() : defaults.floor();
+    return new YieldSettings(priority, maxWait, floor);
   }
 
   // Checked key by key before building: RetryPolicy's and Backoff's own messages name Java fields.

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param ordering how tasks of a partition are ordered
  * @param retry how failed tasks are retried
  * @param maxTaskAge the oldest a task may be when it would start, or null for no limit
+ * @param yielding its priority, objective and yield floor
  */
 public record LaneSettings(
     String name,
@@ -31,7 +32,8 @@ public record LaneSettings(
     int maxInFlightPerPartition,
     OrderingMode ordering,
     RetryPolicy retry,
-    Duration maxTaskAge) {
+    Duration maxTaskAge,
+    YieldSettings yielding) {
 
   /** The rule {@link LaneTopics} applies, checked here so the message names the config key. */
   static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
@@ -55,9 +57,18 @@ public record LaneSettings(
       throw new ConfigException(
           key(name, "max-task-age") + " must be > 0, was " + DurationFormat.format(maxTaskAge));
     }
+    Objects.requireNonNull(yielding, () -> key(name, "priority"));
+    if (yielding.floor() < 0 || yielding.floor() > threads) {
+      throw new ConfigException(
+          key(name, "yield-floor")
+              + " must be in 0.."
+              + threads
+              + " (0 pauses the lane while it yields; at most its threads), was "
+              + yielding.floor());
+    }
   }
 
-  /** A lane whose tasks never expire by age. */
+  /** A lane whose tasks never expire by age and that yields as the runtime does by default. */
   public LaneSettings(
       String name,
       int partitions,
@@ -76,7 +87,8 @@ public record LaneSettings(
         maxInFlightPerPartition,
         ordering,
         retry,
-        null);
+        null,
+        YieldSettings.defaultsFor(name));
   }
 
   /** A copy with {@code threads} worker threads. */
@@ -90,7 +102,8 @@ public record LaneSettings(
         maxInFlightPerPartition,
         ordering,
         retry,
-        maxTaskAge);
+        maxTaskAge,
+        yielding);
   }
 
   /** The runtime's view of this lane over {@code topics}, the catalog's topics for it. */
@@ -99,12 +112,13 @@ public record LaneSettings(
       throw new IllegalArgumentException(
           "topics must be lane " + name + "'s, were lane " + topics.lane() + "'s");
     }
-    return LaneConfig.of(topics)
-        .withConcurrency(threads)
-        .withMaxInFlight(maxInFlight, maxInFlightPerPartition)
-        .withOrdering(ordering)
-        .withRetry(retry)
-        .withMaxTaskAge(maxTaskAge);
+    return yielding.applyTo(
+        LaneConfig.of(topics)
+            .withConcurrency(threads)
+            .withMaxInFlight(maxInFlight, maxInFlightPerPartition)
+            .withOrdering(ordering)
+            .withRetry(retry)
+            .withMaxTaskAge(maxTaskAge));
   }
 
   static String key(String lane, String setting) {

@@ -12,7 +12,7 @@ class ConfigErrorsTest {
 
   private static final String LANE_KEYS =
       "partitions, retention, threads, max-in-flight, max-in-flight-per-partition, ordering, retry,"
-          + " max-task-age";
+          + " max-task-age, priority, max-wait, yield-floor";
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("mistakes")
@@ -69,6 +69,19 @@ class ConfigErrorsTest {
             "bad ordering",
             batch("ordering: keyed"),
             "lanes.batch.ordering must be one of key, partition, unordered, was 'keyed'"),
+        mistake(
+            "unknown priority",
+            batch("priority: urgent"),
+            "lanes.batch.priority must be one of high, normal, low, was 'urgent'"),
+        mistake(
+            "yield floor above the pool size",
+            batch("threads: 4\n    yield-floor: 5"),
+            "lanes.batch.yield-floor must be in 0..4 (0 pauses the lane while it yields; at most"
+                + " its threads), was 5"),
+        mistake(
+            "zero max wait",
+            batch("max-wait: 0s"),
+            "lanes.batch.max-wait must be > 0 or 'none', was 0s"),
         mistake(
             "bad jitter",
             batch("retry: {jitter: random}"),

@@ -9,6 +9,7 @@ import dev.lanes.DependencyPolicy;
 import dev.lanes.Jitter;
 import dev.lanes.LaneConfig;
 import dev.lanes.OrderingMode;
+import dev.lanes.Priority;
 import dev.lanes.RetryPolicy;
 import dev.lanes.topics.LaneTopics;
 import dev.lanes.topics.TopicCatalog;
@@ -105,6 +106,40 @@ class LanesConfigTest {
     assertThat(config.kafkaProperties()).isEmpty();
     assertThat(config.dependencies())
         .containsExactly(Map.entry("http", DependencyPolicy.defaults()));
+  }
+
+  @Test
+  void yieldKeysBecomeThePriorityObjectiveAndFloor() {
+    String yaml =
+        """
+        lanes:
+          reports:
+            partitions: 3
+            retention: 1d
+            threads: 4
+            priority: low
+            yield-floor: 0
+          realtime:
+            partitions: 3
+            retention: 1d
+            max-wait: 500ms
+          batch:
+            partitions: 3
+            retention: 1d
+            priority: normal
+            max-wait: 30s
+        """;
+    LanesConfig config = LanesConfig.fromYaml(yaml, "yield.yaml");
+    List<LaneConfig> lanes = config.laneConfigs(config.catalog());
+
+    assertThat(lanes.get(0).priority()).isEqualTo(Priority.LOW);
+    assertThat(lanes.get(0).yieldFloor()).isZero();
+    assertThat(lanes.get(0).maxWait()).isEmpty();
+    assertThat(lanes.get(1).priority()).as("realtime's default").isEqualTo(Priority.HIGH);
+    assertThat(lanes.get(1).maxWait()).contains(Duration.ofMillis(500));
+    assertThat(lanes.get(2).priority()).isEqualTo(Priority.NORMAL);
+    assertThat(lanes.get(2).maxWait()).contains(Duration.ofSeconds(30));
+    assertThat(config.render()).contains("max-wait: none", "yield-floor: 0", "priority: low");
   }
 
   @Test

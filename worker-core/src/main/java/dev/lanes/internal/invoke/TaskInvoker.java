@@ -85,6 +85,9 @@ public final class TaskInvoker {
     }
     if (attempt > 1) {
       recordOvershoot(record);
+    } else {
+      // Retries wait for their due time on purpose; only first attempts show how late work starts.
+      metrics.taskWaited(System.currentTimeMillis() - record.timestamp());
     }
     TaskContext context =
         new TaskContext(

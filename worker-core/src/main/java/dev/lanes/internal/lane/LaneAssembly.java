@@ -4,6 +4,7 @@ import dev.lanes.HandlerRegistry;
 import dev.lanes.LaneConfig;
 import dev.lanes.MetricNames;
 import dev.lanes.internal.dependency.DependencyRegistry;
+import dev.lanes.internal.dispatch.ConcurrencyLimit;
 import dev.lanes.internal.dispatch.LanePool;
 import dev.lanes.internal.forward.ForwardRecords;
 import dev.lanes.internal.forward.Forwarder;
@@ -73,6 +74,8 @@ public final class LaneAssembly {
           made.add(
               LanePool.create(config.name(), config.concurrency(), (retries ? 2 : 1) * capacity),
               ThreadPoolExecutor::shutdownNow);
+      // Batches start through the limit, so the lane can yield without interrupting anything.
+      ConcurrencyLimit limit = new ConcurrencyLimit(pool, config.concurrency());
       LaneMetrics metrics =
           made.add(
               new LaneMetrics(
@@ -112,13 +115,14 @@ public final class LaneAssembly {
               dependencies);
       LaneResources resources =
           new LaneResources(
-              pool,
+              limit,
               invoker,
               forwarder,
               new ForwardRecords(config.groupId(), workerId, trust),
               metrics,
               dependencies,
-              clientMetricsScheduler);
+              clientMetricsScheduler,
+              limit::holdsFetching);
       LaneShutdown shutdown =
           new LaneShutdown(
               config.name(), pool, producerMetrics, clientMetricsScheduler, forwarder, metrics);
@@ -158,7 +162,7 @@ public final class LaneAssembly {
           sum(loops, PollLoop::waitingPartitions),
           forwarder::pending,
           pool);
-      return new LaneWorker(config.name(), loops, shutdown);
+      return new LaneWorker(config.name(), loops, shutdown, limit, metrics.recentWaits());
     } catch (RuntimeException | Error e) {
       made.closeAfter(e);
       throw e;

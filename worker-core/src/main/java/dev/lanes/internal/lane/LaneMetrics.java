@@ -3,6 +3,8 @@ package dev.lanes.internal.lane;
 import dev.lanes.MetricNames;
 import dev.lanes.internal.invoke.ForwardRequest;
 import dev.lanes.internal.invoke.TypeMeters;
+import dev.lanes.internal.priority.WaitWindow;
+import dev.lanes.internal.priority.YieldController;
 import dev.lanes.retry.Destination;
 import dev.lanes.retry.FailureCategory;
 import dev.lanes.task.RejectionReason;
@@ -41,6 +43,8 @@ public final class LaneMetrics {
   private final Timer commitLatency;
   private final Counter commitFailures;
   private final List<Meter> gauges = new ArrayList<>();
+  private final Timer taskWait;
+  private final WaitWindow recentWaits = new WaitWindow(YieldController.WINDOW_TICKS);
 
   public LaneMetrics(MeterRegistry registry, String laneName, Set<String> types, int maxAttempts) {
     this.registry = registry;
@@ -90,6 +94,24 @@ public final class LaneMetrics {
         Counter.builder(MetricNames.COMMIT_FAILURES)
             .tag(MetricNames.TAG_LANE, laneName)
             .register(registry);
+    taskWait =
+        Timer.builder(MetricNames.TASK_WAIT)
+            .description("How long tasks waited, from the record's timestamp to handler start")
+            .tag(MetricNames.TAG_LANE, laneName)
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+  }
+
+  /** A first attempt waited {@code millis} before its handler started. Worker threads. */
+  public void taskWaited(long millis) {
+    long wait = Math.max(0, millis);
+    taskWait.record(wait, TimeUnit.MILLISECONDS);
+    recentWaits.record(wait);
+  }
+
+  /** The lane's recent waits, which the yield controller judges its objective by. */
+  public WaitWindow recentWaits() {
+    return recentWaits;
   }
 
   /** Registers the lane's gauges; they read poll-thread counters without locking. */

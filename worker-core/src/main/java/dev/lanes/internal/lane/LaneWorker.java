@@ -2,7 +2,9 @@ package dev.lanes.internal.lane;
 
 import dev.lanes.LaneHealth;
 import dev.lanes.LaneState;
+import dev.lanes.internal.dispatch.ConcurrencyLimit;
 import dev.lanes.internal.poll.PollLoop;
+import dev.lanes.internal.priority.WaitWindow;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,11 +19,30 @@ public final class LaneWorker {
   private final String laneName;
   private final List<PollLoop> loops;
   private final LaneShutdown shutdown;
+  private final ConcurrencyLimit limit;
+  private final WaitWindow recentWaits;
 
-  LaneWorker(String laneName, List<PollLoop> loops, LaneShutdown shutdown) {
+  LaneWorker(
+      String laneName,
+      List<PollLoop> loops,
+      LaneShutdown shutdown,
+      ConcurrencyLimit limit,
+      WaitWindow recentWaits) {
     this.laneName = laneName;
     this.loops = List.copyOf(loops);
     this.shutdown = shutdown;
+    this.limit = limit;
+    this.recentWaits = recentWaits;
+  }
+
+  /** How many of the lane's batches may run at once; the yield controller moves it. */
+  public ConcurrencyLimit concurrencyLimit() {
+    return limit;
+  }
+
+  /** The lane's recent task waits, by which the yield controller judges its objective. */
+  public WaitWindow recentWaits() {
+    return recentWaits;
   }
 
   public String name() {
@@ -81,6 +102,9 @@ public final class LaneWorker {
    * Asks the lane to stop: it stops fetching, finishes in-flight work within the grace, commits.
    */
   public void requestStop() {
+    // Batches held back by a yield start now, so the stop does not wait on them for its grace;
+    // each partition's start gate still leaves those above started work to the next owner.
+    limit.lift();
     loops.forEach(PollLoop::requestStop);
   }
 

@@ -5,6 +5,7 @@ import dev.lanes.internal.offsets.PartitionState;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ final class PauseController {
   private final int maxInFlight;
   private final int maxWindow;
   private final LaneClock clock;
+  private final BooleanSupplier yieldedToZero;
   private final List<TopicPartition> toPause = new ArrayList<>();
   private final List<TopicPartition> toResume = new ArrayList<>();
   private boolean laneFull;
@@ -39,12 +41,14 @@ final class PauseController {
       Consumer<byte[], byte[]> consumer,
       int maxInFlight,
       int maxWindow,
-      LaneClock clock) {
+      LaneClock clock,
+      BooleanSupplier yieldedToZero) {
     this.laneName = laneName;
     this.consumer = consumer;
     this.maxInFlight = maxInFlight;
     this.maxWindow = maxWindow;
     this.clock = clock;
+    this.yieldedToZero = yieldedToZero;
   }
 
   /** Brings every partition's pause state in line with the current load. */
@@ -58,6 +62,8 @@ final class PauseController {
     if (wasFull != laneFull) {
       log.debug("lane backpressure lane={} full={} inFlight={}", laneName, laneFull, inFlight);
     }
+    // A lane yielding with no task to run pauses, so its lag grows instead of its in-flight work.
+    boolean yielded = yieldedToZero.getAsBoolean();
     int paused = 0;
     int waiting = 0;
     long nextWake = 0;
@@ -69,7 +75,12 @@ final class PauseController {
         nextWake = nextWake == 0 ? due : Math.min(nextWake, due);
       }
       boolean shouldPause =
-          stopping || laneFull || partition.windowFull(maxWindow) || waits || partition.isBlocked();
+          stopping
+              || laneFull
+              || yielded
+              || partition.windowFull(maxWindow)
+              || waits
+              || partition.isBlocked();
       if (shouldPause != partition.isPaused()) {
         (shouldPause ? toPause : toResume).add(partition.topicPartition());
         partition.paused(shouldPause);

@@ -100,7 +100,12 @@ public final class PollLoopFactory {
             config.name(), consumer, resources.metrics(), Duration.ofSeconds(30), clock);
     PauseController pauses =
         new PauseController(
-            config.name(), consumer, config.maxInFlight(), config.maxInFlightPerPartition(), clock);
+            config.name(),
+            consumer,
+            config.maxInFlight(),
+            config.maxInFlightPerPartition(),
+            clock,
+            resources.fetchingHeld());
     LoopParts parts =
         new LoopParts(
             consumer,

@@ -118,7 +118,8 @@ final class LoopFixture implements AutoCloseable {
             new ForwardRecords(config.groupId(), "worker-1", new HeaderTrust(config.retryTopics())),
             metrics,
             dependencies,
-            null);
+            null,
+            () -> false);
     this.factory =
         new PollLoopFactory(
             config, resources, KafkaClients.REAL, clock, new StopBarrier(1), () -> {});

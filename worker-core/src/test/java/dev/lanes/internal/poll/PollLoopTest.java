@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanes.LaneConfig;
 import dev.lanes.OrderingMode;
+import dev.lanes.Priority;
 import dev.lanes.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,11 @@ class PollLoopTest {
           // The loop waits at most this long for a completion while every partition is paused.
           Duration.ofMillis(1),
           Duration.ofSeconds(30),
-          Duration.ofSeconds(10));
+          Duration.ofSeconds(10),
+          null,
+          Priority.NORMAL,
+          Optional.empty(),
+          1);
 
   private static final TopicPartition MAIN = new TopicPartition("tasks.work", 0);
   private static final TopicPartition OTHER = new TopicPartition("tasks.work", 1);
