@@ -4,6 +4,7 @@ import dev.lanes.HandlerRegistry;
 import dev.lanes.LaneConfig;
 import dev.lanes.MetricNames;
 import dev.lanes.internal.dependency.DependencyRegistry;
+import dev.lanes.internal.dependency.LaneDependencies;
 import dev.lanes.internal.dispatch.LanePool;
 import dev.lanes.internal.forward.ForwardRecords;
 import dev.lanes.internal.forward.Forwarder;
@@ -106,7 +107,7 @@ public final class LaneAssembly {
               new RetryRouter(
                   config.retry(), config.topic(), () -> ThreadLocalRandom.current().nextDouble()),
               trust,
-              dependencies);
+              new LaneDependencies(dependencies, config.name()));
       LaneResources resources =
           new LaneResources(
               pool,
