@@ -69,23 +69,28 @@ public record DependencyPolicy(
   }
 
   public DependencyPolicy withTimeout(Duration timeout) {
-    return new DependencyPolicy(breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
+    return new DependencyPolicy(
+        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
   }
 
   public DependencyPolicy withRateLimit(double ratePerSecond) {
-    return new DependencyPolicy(breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
+    return new DependencyPolicy(
+        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
   }
 
   public DependencyPolicy withMaxConcurrency(int maxConcurrency) {
-    return new DependencyPolicy(breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
+    return new DependencyPolicy(
+        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
   }
 
   public DependencyPolicy withMaxWait(Duration maxWait) {
-    return new DependencyPolicy(breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
+    return new DependencyPolicy(
+        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
   }
 
   public DependencyPolicy withFallback(DependencyFallback fallback) {
-    return new DependencyPolicy(breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
+    return new DependencyPolicy(
+        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
   }
 
   /**

@@ -2,8 +2,9 @@ package dev.lanes;
 
 /**
  * The dependency's breaker is open, so the call was not made (or its failure just opened the
- * breaker), or its adaptive concurrency limit gave the call no permit in time. Handlers let it propagate: the runtime then pauses the task's partition until the
- * dependency recovers, without spending an attempt.
+ * breaker), or its adaptive concurrency limit gave the call no permit in time. Handlers let it
+ * propagate: the runtime then pauses the task's partition until the dependency recovers, without
+ * spending an attempt.
  */
 public final class DependencyUnavailableException extends RuntimeException {
 

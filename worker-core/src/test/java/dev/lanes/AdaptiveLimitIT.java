@@ -100,7 +100,8 @@ class AdaptiveLimitIT {
                 });
       }
     }
-    long retried = lane.retryTopics().stream().mapToLong(t -> TestRuntimes.endTotal(kafka, t)).sum();
+    long retried =
+        lane.retryTopics().stream().mapToLong(t -> TestRuntimes.endTotal(kafka, t)).sum();
     assertThat(retried).as("nothing reached a retry topic").isZero();
     assertThat(TestRuntimes.endTotal(kafka, lane.deadLetterTopic()))
         .as("nothing reached the dead-letter topic")

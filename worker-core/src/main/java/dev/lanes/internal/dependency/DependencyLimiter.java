@@ -64,8 +64,8 @@ final class DependencyLimiter {
   }
 
   /**
-   * A permit for one call of {@code lane}, waiting up to the permit wait; empty when none came.
-   * The permit's listener must hear exactly one of onSuccess, onIgnore or onDropped.
+   * A permit for one call of {@code lane}, waiting up to the permit wait; empty when none came. The
+   * permit's listener must hear exactly one of onSuccess, onIgnore or onDropped.
    */
   Optional<Limiter.Listener> acquire(String lane) throws InterruptedException {
     String partition = partitionOf(lane);

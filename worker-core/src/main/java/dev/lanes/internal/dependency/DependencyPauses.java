@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * recovers. A blocked partition is paused at once (workers skip its unstarted records); once its
  * running tasks are back, it is sought to its first unfinished record, so nothing fetched is
  * skipped. While the breaker half-opens, only partitions holding a probe permit resume; when it
- * closes, all do. A partition that found no permit of the adaptive limit resumes once a call of
- * its lane would find one, checked on every pass of the poll loop. Poll thread only.
+ * closes, all do. A partition that found no permit of the adaptive limit resumes once a call of its
+ * lane would find one, checked on every pass of the poll loop. Poll thread only.
  */
 public final class DependencyPauses {
 

@@ -1,5 +1,6 @@
 package dev.lanes.internal.dependency;
 
+import com.netflix.concurrency.limits.Limiter;
 import dev.failsafe.Bulkhead;
 import dev.failsafe.BulkheadFullException;
 import dev.failsafe.CircuitBreaker;
@@ -14,7 +15,6 @@ import dev.failsafe.RateLimitExceededException;
 import dev.failsafe.RateLimiter;
 import dev.failsafe.Timeout;
 import dev.failsafe.TimeoutExceededException;
-import com.netflix.concurrency.limits.Limiter;
 import dev.lanes.BreakerPolicy;
 import dev.lanes.Dependency;
 import dev.lanes.DependencyCall;
@@ -31,8 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One named dependency: its Failsafe policies (fallback, breaker, rate limit, concurrency cap,
  * adaptive limit, timeout, outermost first) and the breaker's state as the poll loops need it.
  * Shared by every lane of the process. The adaptive limit sits between two Failsafe executors so
- * that it sees each call's own outcome, timeouts included, and neither the breaker's rejections
- * nor the fallback's stand-in values.
+ * that it sees each call's own outcome, timeouts included, and neither the breaker's rejections nor
+ * the fallback's stand-in values.
  */
 public final class GuardedDependency implements Dependency {
 
@@ -57,7 +57,9 @@ public final class GuardedDependency implements Dependency {
             ? Failsafe.none()
             : Failsafe.with(Timeout.builder(policy.timeout()).withInterrupt().build());
     this.limiter =
-        policy.adaptive() == null ? null : new DependencyLimiter(policy.adaptive(), System::nanoTime);
+        policy.adaptive() == null
+            ? null
+            : new DependencyLimiter(policy.adaptive(), System::nanoTime);
     if (limiter != null) {
       meters.bindLimit(limiter::limit, limiter::inFlight);
     }
@@ -216,7 +218,8 @@ public final class GuardedDependency implements Dependency {
                 } else if (failure instanceof NoPermitException) {
                   meters.limitRejected();
                   failure =
-                      new DependencyUnavailableException(name, "concurrency limit reached", failure);
+                      new DependencyUnavailableException(
+                          name, "concurrency limit reached", failure);
                 }
                 return policy.fallback().apply(failure);
               }));

@@ -48,7 +48,9 @@ class AdaptiveDependencyTest {
         .hasMessageContaining("api")
         .hasMessageContaining("concurrency limit");
     assertThat(calls).as("the call without a permit was not made").hasValue(1);
-    assertThat(api.availability()).as("the breaker did not count it").isEqualTo(Availability.AVAILABLE);
+    assertThat(api.availability())
+        .as("the breaker did not count it")
+        .isEqualTo(Availability.AVAILABLE);
     assertThat(api.hasPermitFor("batch")).isFalse();
     assertThat(meters.get(MetricNames.DEPENDENCY_LIMIT_REJECTED).counter().count()).isEqualTo(1);
 
