@@ -14,6 +14,7 @@ import java.time.Duration;
  *     maxWait}
  * @param maxWait how long a call waits for the rate limit or the concurrency cap
  * @param fallback computes a result instead of failing (also while the breaker is open), or null
+ * @param adaptive a concurrency limit that follows the dependency's latency, or null for none
  */
 public record DependencyPolicy(
     BreakerPolicy breaker,
@@ -21,7 +22,19 @@ public record DependencyPolicy(
     double ratePerSecond,
     int maxConcurrency,
     Duration maxWait,
-    DependencyFallback fallback) {
+    DependencyFallback fallback,
+    AdaptiveConcurrency adaptive) {
+
+  /** Without an adaptive concurrency limit. */
+  public DependencyPolicy(
+      BreakerPolicy breaker,
+      Duration timeout,
+      double ratePerSecond,
+      int maxConcurrency,
+      Duration maxWait,
+      DependencyFallback fallback) {
+    this(breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, null);
+  }
 
   public DependencyPolicy {
     if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
@@ -56,22 +69,52 @@ public record DependencyPolicy(
   }
 
   public DependencyPolicy withTimeout(Duration timeout) {
-    return new DependencyPolicy(breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback);
+    return new DependencyPolicy(
+        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
   }
 
   public DependencyPolicy withRateLimit(double ratePerSecond) {
-    return new DependencyPolicy(breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback);
+    return new DependencyPolicy(
+        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
   }
 
   public DependencyPolicy withMaxConcurrency(int maxConcurrency) {
-    return new DependencyPolicy(breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback);
+    return new DependencyPolicy(
+        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
   }
 
   public DependencyPolicy withMaxWait(Duration maxWait) {
-    return new DependencyPolicy(breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback);
+    return new DependencyPolicy(
+        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
   }
 
   public DependencyPolicy withFallback(DependencyFallback fallback) {
-    return new DependencyPolicy(breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback);
+    return new DependencyPolicy(
+        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
+  }
+
+  /**
+   * Limits concurrent calls adaptively between {@code min} and {@code max}, realtime guaranteed
+   * 80%; see {@link AdaptiveConcurrency}.
+   */
+  public DependencyPolicy withAdaptiveConcurrency(int min, int max) {
+    return withAdaptiveConcurrency(AdaptiveConcurrency.between(min, max));
+  }
+
+  public DependencyPolicy withAdaptiveConcurrency(AdaptiveConcurrency adaptive) {
+    return new DependencyPolicy(
+        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
+  }
+
+  /**
+   * The part of the adaptive limit (0-100) guaranteed to the realtime lane.
+   *
+   * @throws IllegalStateException without an adaptive limit to share
+   */
+  public DependencyPolicy withRealtimeShare(int percent) {
+    if (adaptive == null) {
+      throw new IllegalStateException("realtimeShare needs adaptiveConcurrency(min, max) first");
+    }
+    return withAdaptiveConcurrency(adaptive.withRealtimeShare(percent));
   }
 }

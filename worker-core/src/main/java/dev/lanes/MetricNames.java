@@ -62,6 +62,18 @@ public final class MetricNames {
   /** Timer of how long partitions waited for the dependency. Tags: dependency. */
   public static final String DEPENDENCY_PAUSED_TIME = "lanes.dependency.paused.time";
 
+  /** Gauge of a dependency's adaptive concurrency limit. Tags: dependency. */
+  public static final String DEPENDENCY_LIMIT = "lanes.dependency.limit";
+
+  /** Gauge of calls holding a permit of the dependency's adaptive limit. Tags: dependency. */
+  public static final String DEPENDENCY_IN_FLIGHT = "lanes.dependency.inflight";
+
+  /**
+   * Counter of calls that found no permit of the adaptive limit in time (their partition waited).
+   * Tags: dependency.
+   */
+  public static final String DEPENDENCY_LIMIT_REJECTED = "lanes.dependency.limit.rejected";
+
   /** Gauge of records behind the end of the lane's partitions (main and retry). Tags: lane. */
   public static final String CONSUMER_LAG = "lanes.consumer.lag";
 

@@ -100,6 +100,14 @@ final class ConfigPrinter {
       node.put("max-concurrency", policy.maxConcurrency());
     }
     node.put("max-wait", duration(policy.maxWait()));
+    if (policy.adaptive() != null) {
+      Map<String, Object> adaptive = new LinkedHashMap<>();
+      adaptive.put("min", policy.adaptive().min());
+      adaptive.put("max", policy.adaptive().max());
+      adaptive.put("realtime-share", policy.adaptive().realtimeSharePercent());
+      adaptive.put("permit-wait", duration(policy.adaptive().permitWait()));
+      node.put("adaptive-concurrency", adaptive);
+    }
     return node;
   }
 

@@ -1,5 +1,6 @@
 package dev.lanes.app.config;
 
+import dev.lanes.AdaptiveConcurrency;
 import dev.lanes.BreakerPolicy;
 import dev.lanes.DependencyPolicy;
 import java.time.Duration;
@@ -10,12 +11,20 @@ import java.util.Map;
 /**
  * Reads the {@code dependencies} section. A dependency without a {@code breaker} key gets {@link
  * DependencyPolicy#defaults()}'s breaker; {@code breaker: none} has none, so failures take the
- * retry ladder. Timeout, rate limit and concurrency cap apply only when set.
+ * retry ladder. Timeout, rate limit, concurrency cap and adaptive concurrency limit apply only when
+ * set.
  */
 final class DependencyReader {
 
   static final List<String> DEPENDENCY_KEYS =
-      List.of("breaker", "timeout", "rate-limit", "max-concurrency", "max-wait");
+      List.of(
+          "breaker",
+          "timeout",
+          "rate-limit",
+          "max-concurrency",
+          "max-wait",
+          "adaptive-concurrency");
+  static final List<String> ADAPTIVE_KEYS = List.of("min", "max", "realtime-share", "permit-wait");
   static final List<String> BREAKER_KEYS =
       List.of("failures", "failure-rate", "minimum-calls", "window", "delay", "successes-to-close");
   static final String NO_BREAKER = "none";
@@ -56,7 +65,47 @@ final class DependencyReader {
       }
       policy = policy.withMaxWait(value);
     }
+    if (node.has("adaptive-concurrency")) {
+      policy = policy.withAdaptiveConcurrency(adaptive(node.child("adaptive-concurrency")));
+    }
     return policy;
+  }
+
+  /** {@code min} and {@code max} required; share and permit wait default as in the API. */
+  private static AdaptiveConcurrency adaptive(ConfigNode node) {
+    if (!node.isMap()) {
+      throw node.problem("must be a map with min and max, was " + node.describe());
+    }
+    node.allowOnly(ADAPTIVE_KEYS);
+    for (String required : List.of("min", "max")) {
+      if (!node.has(required)) {
+        throw node.problem("needs '" + required + "'");
+      }
+    }
+    int min = atLeastOne(node.child("min"));
+    ConfigNode maxNode = node.child("max");
+    int max = maxNode.asInt();
+    if (max < min) {
+      throw maxNode.problem("must be >= min (" + min + "), was " + max);
+    }
+    AdaptiveConcurrency adaptive = AdaptiveConcurrency.between(min, max);
+    if (node.has("realtime-share")) {
+      ConfigNode share = node.child("realtime-share");
+      int percent = share.asInt();
+      if (percent < 0 || percent > 100) {
+        throw share.problem("must be a percentage 0..100, was " + percent);
+      }
+      adaptive = adaptive.withRealtimeShare(percent);
+    }
+    if (node.has("permit-wait")) {
+      ConfigNode wait = node.child("permit-wait");
+      Duration value = wait.asDuration();
+      if (value.isNegative()) {
+        throw wait.problem("must be >= 0, was " + value);
+      }
+      adaptive = adaptive.withPermitWait(value);
+    }
+    return adaptive;
   }
 
   private static DependencyPolicy breaker(ConfigNode node, BreakerPolicy defaults) {

@@ -48,7 +48,8 @@ class ConfigErrorsTest {
             "unknown dependency key",
             "dependencies: {payments: {timeout-ms: 5}}",
             "unknown key 'dependencies.payments.timeout-ms'"
-                + " (allowed: breaker, timeout, rate-limit, max-concurrency, max-wait)"),
+                + " (allowed: breaker, timeout, rate-limit, max-concurrency, max-wait,"
+                + " adaptive-concurrency)"),
         mistake(
             "unknown kafka key",
             "kafka: {bootstrap: x:9092}",
@@ -165,6 +166,24 @@ class ConfigErrorsTest {
             "min-insync above replication",
             "topics: {replication-factor: 2, min-insync-replicas: 3}",
             "topics.min-insync-replicas must be 1..replication-factor (2), was 3"),
+        mistake(
+            "adaptive min above max",
+            "dependencies: {http: {adaptive-concurrency: {min: 10, max: 4}}}",
+            "dependencies.http.adaptive-concurrency.max must be >= min (10), was 4"),
+        mistake(
+            "adaptive realtime share above 100",
+            "dependencies: {http: {adaptive-concurrency: {min: 1, max: 4, realtime-share: 120}}}",
+            "dependencies.http.adaptive-concurrency.realtime-share must be a percentage 0..100,"
+                + " was 120"),
+        mistake(
+            "adaptive realtime share below 0",
+            "dependencies: {http: {adaptive-concurrency: {min: 1, max: 4, realtime-share: -5}}}",
+            "dependencies.http.adaptive-concurrency.realtime-share must be a percentage 0..100,"
+                + " was -5"),
+        mistake(
+            "adaptive without max",
+            "dependencies: {http: {adaptive-concurrency: {min: 1}}}",
+            "dependencies.http.adaptive-concurrency needs 'max'"),
         mistake(
             "port out of range",
             "http: {port: 70000}",

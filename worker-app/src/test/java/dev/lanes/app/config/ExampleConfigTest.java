@@ -2,6 +2,7 @@ package dev.lanes.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lanes.AdaptiveConcurrency;
 import dev.lanes.BreakerPolicy;
 import dev.lanes.DependencyPolicy;
 import java.nio.file.Files;
@@ -50,7 +51,8 @@ class ExampleConfigTest {
                 .withMaxWait(Duration.ofSeconds(1)))
         .containsEntry(
             "reports-api",
-            DependencyPolicy.withBreaker(BreakerPolicy.failureRate(50, 20, Duration.ofSeconds(30))))
+            DependencyPolicy.withBreaker(BreakerPolicy.failureRate(50, 20, Duration.ofSeconds(30)))
+                .withAdaptiveConcurrency(AdaptiveConcurrency.between(2, 40)))
         .containsEntry("legacy-api", DependencyPolicy.withoutBreaker());
   }
 

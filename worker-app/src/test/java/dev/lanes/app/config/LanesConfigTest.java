@@ -3,6 +3,7 @@ package dev.lanes.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lanes.AdaptiveConcurrency;
 import dev.lanes.Backoff;
 import dev.lanes.BreakerPolicy;
 import dev.lanes.DependencyPolicy;
@@ -68,6 +69,7 @@ class LanesConfigTest {
           rate-limit: 100
           max-concurrency: 10
           max-wait: 500ms
+          adaptive-concurrency: {min: 2, max: 20, realtime-share: 70, permit-wait: 50ms}
         reports-api:
           breaker:
             failure-rate: 50
@@ -190,7 +192,9 @@ class LanesConfigTest {
                     .withTimeout(Duration.ofSeconds(2))
                     .withRateLimit(100)
                     .withMaxConcurrency(10)
-                    .withMaxWait(Duration.ofMillis(500))),
+                    .withMaxWait(Duration.ofMillis(500))
+                    .withAdaptiveConcurrency(
+                        new AdaptiveConcurrency(2, 20, 70, Duration.ofMillis(50)))),
             Map.entry(
                 "reports-api",
                 DependencyPolicy.withBreaker(

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /** The meters of one dependency, registered up front so calls only increment. */
@@ -15,6 +16,7 @@ final class DependencyMeters {
   private final Counter succeeded;
   private final Counter failed;
   private final Counter rejected;
+  private final Counter limitRejected;
   private final Timer pausedTime;
   private final AtomicInteger pausedPartitions = new AtomicInteger();
 
@@ -27,6 +29,11 @@ final class DependencyMeters {
     succeeded = calls(registry, dependency, "success");
     failed = calls(registry, dependency, "failure");
     rejected = calls(registry, dependency, "rejected");
+    limitRejected =
+        Counter.builder(MetricNames.DEPENDENCY_LIMIT_REJECTED)
+            .description("Calls that found no permit of the adaptive limit; their partition waited")
+            .tag(MetricNames.TAG_DEPENDENCY, dependency)
+            .register(registry);
     pausedTime =
         Timer.builder(MetricNames.DEPENDENCY_PAUSED_TIME)
             .description("How long partitions waited for the dependency to recover")
@@ -46,6 +53,24 @@ final class DependencyMeters {
         .tag(MetricNames.TAG_DEPENDENCY, dependency)
         .strongReference(true)
         .register(registry);
+  }
+
+  /** Publishes the adaptive limit and the calls holding its permits. */
+  void bindLimit(IntSupplier limit, IntSupplier inFlight) {
+    Gauge.builder(MetricNames.DEPENDENCY_LIMIT, limit, IntSupplier::getAsInt)
+        .description("The dependency's adaptive concurrency limit")
+        .tag(MetricNames.TAG_DEPENDENCY, dependency)
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder(MetricNames.DEPENDENCY_IN_FLIGHT, inFlight, IntSupplier::getAsInt)
+        .description("Calls holding a permit of the adaptive limit")
+        .tag(MetricNames.TAG_DEPENDENCY, dependency)
+        .strongReference(true)
+        .register(registry);
+  }
+
+  void limitRejected() {
+    limitRejected.increment();
   }
 
   void succeeded() {

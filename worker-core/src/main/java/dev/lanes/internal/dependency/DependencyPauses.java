@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * recovers. A blocked partition is paused at once (workers skip its unstarted records); once its
  * running tasks are back, it is sought to its first unfinished record, so nothing fetched is
  * skipped. While the breaker half-opens, only partitions holding a probe permit resume; when it
- * closes, all do. Poll thread only.
+ * closes, all do. A partition that found no permit of the adaptive limit resumes once a call of its
+ * lane would find one, checked on every pass of the poll loop. Poll thread only.
  */
 public final class DependencyPauses {
 
@@ -49,7 +50,8 @@ public final class DependencyPauses {
       if (waits.waitOn(topicPartition, partition.blockedOn())) {
         dependencies.partitionPaused(partition.blockedOn());
         log.info(
-            "partition paused lane={} partition={} dependency={} (its breaker rejected a call)",
+            "partition paused lane={} partition={} dependency={}"
+                + " (its breaker or its concurrency limit rejected a call)",
             laneName,
             topicPartition,
             partition.blockedOn());
@@ -102,6 +104,10 @@ public final class DependencyPauses {
       PartitionState partition = work.partition(topicPartition);
       if (partition == null || !partition.isRewound()) {
         continue;
+      }
+      if (!dependency.hasPermitFor(laneName)) {
+        // Waited for a permit of the adaptive limit: resume once one is free, checked each poll.
+        return;
       }
       if (availability == Availability.PROBING && !dependency.tryTakeProbe()) {
         return;

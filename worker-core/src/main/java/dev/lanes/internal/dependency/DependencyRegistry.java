@@ -31,6 +31,9 @@ public final class DependencyRegistry implements Dependencies, BreakerEvents, Au
 
   private static final Logger log = LoggerFactory.getLogger(DependencyRegistry.class);
 
+  /** How often an adaptive limit's changes may be logged. */
+  private static final Duration LIMIT_LOG_INTERVAL = Duration.ofSeconds(5);
+
   private final Map<String, GuardedDependency> dependencies = new LinkedHashMap<>();
   private final Map<String, DependencyMeters> meters = new LinkedHashMap<>();
   private final Map<String, Duration> delays = new LinkedHashMap<>();
@@ -55,6 +58,14 @@ public final class DependencyRegistry implements Dependencies, BreakerEvents, Au
           meters.put(name, dependencyMeters);
           delays.put(name, policy.breaker() == null ? Duration.ZERO : policy.breaker().delay());
           since.put(name, Instant.now());
+          if (dependency.isAdaptive()) {
+            LimitChanges changes = new LimitChanges(name, dependency::limit);
+            timer.scheduleAtFixedRate(
+                changes::check,
+                LIMIT_LOG_INTERVAL.toMillis(),
+                LIMIT_LOG_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
+          }
         });
   }
 

@@ -1,5 +1,6 @@
 package dev.lanes.internal.dependency;
 
+import com.netflix.concurrency.limits.Limiter;
 import dev.failsafe.Bulkhead;
 import dev.failsafe.BulkheadFullException;
 import dev.failsafe.CircuitBreaker;
@@ -13,6 +14,7 @@ import dev.failsafe.Policy;
 import dev.failsafe.RateLimitExceededException;
 import dev.failsafe.RateLimiter;
 import dev.failsafe.Timeout;
+import dev.failsafe.TimeoutExceededException;
 import dev.lanes.BreakerPolicy;
 import dev.lanes.Dependency;
 import dev.lanes.DependencyCall;
@@ -22,12 +24,15 @@ import dev.lanes.NonRetryableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One named dependency: its Failsafe policies (fallback, breaker, rate limit, concurrency cap,
- * timeout, outermost first) and the breaker's state as the poll loops need it. Shared by every lane
- * of the process.
+ * adaptive limit, timeout, outermost first) and the breaker's state as the poll loops need it.
+ * Shared by every lane of the process. The adaptive limit sits between two Failsafe executors so
+ * that it sees each call's own outcome, timeouts included, and neither the breaker's rejections nor
+ * the fallback's stand-in values.
  */
 public final class GuardedDependency implements Dependency {
 
@@ -35,6 +40,8 @@ public final class GuardedDependency implements Dependency {
   private final CircuitBreaker<Object> breaker;
   private final int probes;
   private final FailsafeExecutor<Object> executor;
+  private final FailsafeExecutor<Object> timeout;
+  private final DependencyLimiter limiter;
   private final DependencyMeters meters;
   private final AtomicInteger probePermits = new AtomicInteger();
 
@@ -45,6 +52,17 @@ public final class GuardedDependency implements Dependency {
     this.breaker = policy.breaker() == null ? null : breaker(policy.breaker(), events);
     this.probes = policy.breaker() == null ? 0 : policy.breaker().successesToClose();
     this.executor = executor(policy);
+    this.timeout =
+        policy.timeout() == null
+            ? Failsafe.none()
+            : Failsafe.with(Timeout.builder(policy.timeout()).withInterrupt().build());
+    this.limiter =
+        policy.adaptive() == null
+            ? null
+            : new DependencyLimiter(policy.adaptive(), System::nanoTime);
+    if (limiter != null) {
+      meters.bindLimit(limiter::limit, limiter::inFlight);
+    }
   }
 
   @Override
@@ -54,18 +72,83 @@ public final class GuardedDependency implements Dependency {
 
   @Override
   public <T> T call(DependencyCall<T> call) throws Exception {
+    return call(null, call);
+  }
+
+  /** A call made by a task of {@code lane} (null outside a lane): its share of the limit. */
+  public <T> T call(String lane, DependencyCall<T> call) throws Exception {
     try {
-      T result = executor.get(call::call);
+      T result = executor.get(() -> limited(lane, call));
       meters.succeeded();
       return result;
     } catch (CircuitBreakerOpenException e) {
       meters.rejected();
       throw new DependencyUnavailableException(name, e);
+    } catch (NoPermitException e) {
+      meters.limitRejected();
+      throw new DependencyUnavailableException(name, "concurrency limit reached", e);
     } catch (FailsafeException e) {
       // Failsafe wraps checked exceptions; hand the handler what its call threw.
       throw failed(e.getCause() instanceof Exception cause ? cause : e);
     } catch (RuntimeException e) {
       throw failed(e);
+    }
+  }
+
+  /**
+   * Whether a call of {@code lane} would find a permit of the adaptive limit now (always without
+   * one): partitions that waited for a permit resume when it does.
+   */
+  public boolean hasPermitFor(String lane) {
+    return limiter == null || limiter.hasPermitFor(lane);
+  }
+
+  /** The adaptive limit now, or 0 without one. */
+  int limit() {
+    return limiter == null ? 0 : limiter.limit();
+  }
+
+  boolean isAdaptive() {
+    return limiter != null;
+  }
+
+  /**
+   * The call under the adaptive limit, if any, and inside it the timeout. Every permit hears one
+   * outcome: a timeout drops it (the algorithm's signal of overload), success counts its latency,
+   * any other failure is ignored (a fast error says nothing of the dependency's load).
+   */
+  private <T> T limited(String lane, DependencyCall<T> call) throws Throwable {
+    if (limiter == null) {
+      return timed(call);
+    }
+    Optional<Limiter.Listener> permit = limiter.acquire(lane);
+    if (permit.isEmpty()) {
+      throw new NoPermitException(name, lane, limiter.limit());
+    }
+    Limiter.Listener listener = permit.get();
+    boolean heard = false;
+    try {
+      T result = timed(call);
+      listener.onSuccess();
+      heard = true;
+      return result;
+    } catch (TimeoutExceededException e) {
+      listener.onDropped();
+      heard = true;
+      throw e;
+    } finally {
+      if (!heard) {
+        listener.onIgnore();
+      }
+    }
+  }
+
+  private <T> T timed(DependencyCall<T> call) throws Throwable {
+    try {
+      return timeout.get(call::call);
+    } catch (FailsafeException e) {
+      // Hand the outer policies what the call threw, not Failsafe's wrapper of it.
+      throw e.getCause() == null ? e : e.getCause();
     }
   }
 
@@ -132,6 +215,11 @@ public final class GuardedDependency implements Dependency {
                 if (failure instanceof CircuitBreakerOpenException) {
                   meters.rejected();
                   failure = new DependencyUnavailableException(name, failure);
+                } else if (failure instanceof NoPermitException) {
+                  meters.limitRejected();
+                  failure =
+                      new DependencyUnavailableException(
+                          name, "concurrency limit reached", failure);
                 }
                 return policy.fallback().apply(failure);
               }));
@@ -150,9 +238,6 @@ public final class GuardedDependency implements Dependency {
       policies.add(
           Bulkhead.builder(policy.maxConcurrency()).withMaxWaitTime(policy.maxWait()).build());
     }
-    if (policy.timeout() != null) {
-      policies.add(Timeout.builder(policy.timeout()).withInterrupt().build());
-    }
     return policies.isEmpty() ? Failsafe.none() : Failsafe.with(policies);
   }
 
@@ -166,6 +251,7 @@ public final class GuardedDependency implements Dependency {
                     failure != null
                         && !(failure instanceof NonRetryableException)
                         && !(failure instanceof RateLimitExceededException)
+                        && !(failure instanceof NoPermitException)
                         && !(failure instanceof BulkheadFullException))
             .withDelay(policy.delay())
             .withSuccessThreshold(policy.successesToClose());

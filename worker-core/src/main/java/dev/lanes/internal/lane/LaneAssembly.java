@@ -4,6 +4,7 @@ import dev.lanes.HandlerRegistry;
 import dev.lanes.LaneConfig;
 import dev.lanes.MetricNames;
 import dev.lanes.internal.dependency.DependencyRegistry;
+import dev.lanes.internal.dependency.LaneDependencies;
 import dev.lanes.internal.dispatch.ConcurrencyLimit;
 import dev.lanes.internal.dispatch.LanePool;
 import dev.lanes.internal.forward.ForwardRecords;
@@ -112,7 +113,7 @@ public final class LaneAssembly {
                       () -> ThreadLocalRandom.current().nextDouble())
                   .withMaxTaskAge(config.maxTaskAge()),
               trust,
-              dependencies);
+              new LaneDependencies(dependencies, config.name()));
       LaneResources resources =
           new LaneResources(
               limit,
