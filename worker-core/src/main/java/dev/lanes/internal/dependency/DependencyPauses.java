@@ -1,12 +1,12 @@
 package dev.lanes.internal.dependency;
 
+import dev.lanes.internal.lane.LaneClock;
 import dev.lanes.internal.offsets.InFlightWork;
 import dev.lanes.internal.offsets.PartitionState;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -28,16 +28,18 @@ public final class DependencyPauses {
   private final Consumer<byte[], byte[]> consumer;
   private final DependencyRegistry dependencies;
   private final DependencyWaits waits;
+  private final LaneClock clock;
 
   public DependencyPauses(
       String laneName,
       Consumer<byte[], byte[]> consumer,
       DependencyRegistry dependencies,
-      LongSupplier nanoClock) {
+      LaneClock clock) {
     this.laneName = laneName;
     this.consumer = consumer;
     this.dependencies = dependencies;
-    this.waits = new DependencyWaits(nanoClock);
+    this.clock = clock;
+    this.waits = new DependencyWaits(clock.nanos());
   }
 
   /** Brings waits in line with blocked partitions and the breakers' states. */
@@ -117,7 +119,7 @@ public final class DependencyPauses {
   }
 
   private void resume(PartitionState partition, String dependency, Availability availability) {
-    partition.unblock();
+    partition.unblock(clock.nowMillis());
     Duration waited = waits.release(partition.topicPartition());
     dependencies.partitionResumed(dependency, waited);
     log.info(

@@ -100,7 +100,8 @@ final class TaskBatch implements Runnable, Completion {
           break;
         }
         ConsumerRecord<byte[], byte[]> record = records.get(i);
-        Outcome outcome = execution.invoker().invoke(record);
+        Outcome outcome =
+            execution.invoker().invoke(record, partition.waitedOnDependency(record.timestamp()));
         if (outcome instanceof ForwardRequest failure) {
           // Marked before the send: the acknowledgement may reach the poll thread before this
           // batch does, and must not be counted twice.

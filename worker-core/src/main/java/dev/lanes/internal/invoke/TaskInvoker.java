@@ -60,9 +60,11 @@ public final class TaskInvoker {
 
   /**
    * Runs the record's task. Returns null when the record is done, else what became of it: a
-   * forward, a wait for a dependency, or abandoned.
+   * forward, a wait for a dependency, or abandoned. {@code behindDependency}: the record's
+   * partition waited on a dependency since the record was produced, so its wait says nothing
+   * about the lane's CPU share.
    */
-  public Outcome invoke(ConsumerRecord<byte[], byte[]> record) {
+  public Outcome invoke(ConsumerRecord<byte[], byte[]> record, boolean behindDependency) {
     int attempt = trust.attempt(record);
     Task task;
     try {
@@ -87,7 +89,7 @@ public final class TaskInvoker {
       recordOvershoot(record);
     } else {
       // Retries wait for their due time on purpose; only first attempts show how late work starts.
-      metrics.taskWaited(System.currentTimeMillis() - record.timestamp());
+      metrics.taskWaited(System.currentTimeMillis() - record.timestamp(), behindDependency);
     }
     TaskContext context =
         new TaskContext(

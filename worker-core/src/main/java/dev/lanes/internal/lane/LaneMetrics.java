@@ -102,11 +102,22 @@ public final class LaneMetrics {
             .register(registry);
   }
 
-  /** A first attempt waited {@code millis} before its handler started. Worker threads. */
-  public void taskWaited(long millis) {
+  /**
+   * A first attempt waited {@code millis} before its handler started. Worker threads.
+   *
+   * <p>A task whose partition waited on a dependency (open breaker, no permit) since the record was
+   * produced counts in {@code lanes.task.wait}, which shows what users saw, but not in the yield
+   * window: lower lanes yielding CPU cannot shorten a dependency's outage, and batch would shrink
+   * for nothing. Judged per record rather than "not while a partition is paused", because the
+   * backlog a resumed partition then works off carries the outage's wait too, and other partitions
+   * of the lane that really starve for CPU must still count.
+   */
+  public void taskWaited(long millis, boolean behindDependency) {
     long wait = Math.max(0, millis);
     taskWait.record(wait, TimeUnit.MILLISECONDS);
-    recentWaits.record(wait);
+    if (!behindDependency) {
+      recentWaits.record(wait);
+    }
   }
 
   /** The lane's recent waits, which the yield controller judges its objective by. */

@@ -19,6 +19,9 @@ public final class PartitionState {
   private final boolean holdsRetries;
   private volatile boolean revoked;
   private final AtomicReference<String> blockedOn = new AtomicReference<>();
+  // When the partition's last wait on a dependency ended (epoch ms); written by the poll thread,
+  // read by workers.
+  private volatile long dependencyWaitEndedMillis = Long.MIN_VALUE;
   private boolean rewound;
   private int outstanding;
   private boolean paused;
@@ -96,10 +99,23 @@ public final class PartitionState {
     rewound = true;
   }
 
-  /** The dependency recovered: the partition may fetch and run again. Poll thread only. */
-  public void unblock() {
+  /**
+   * The dependency recovered at {@code nowMillis}: the partition may fetch and run again. Poll
+   * thread only.
+   */
+  public void unblock(long nowMillis) {
     rewound = false;
+    dependencyWaitEndedMillis = nowMillis;
     blockedOn.set(null);
+  }
+
+  /**
+   * Whether a record produced at {@code timestampMillis} sat behind a wait of this partition on a
+   * dependency: the partition waits now, or its last wait ended after the record was produced. Such
+   * a record's wait says how long the dependency was away, not how busy the lane's threads were.
+   */
+  public boolean waitedOnDependency(long timestampMillis) {
+    return isBlocked() || timestampMillis <= dependencyWaitEndedMillis;
   }
 
   public boolean isPaused() {

@@ -115,7 +115,7 @@ public final class PollLoopFactory {
             new RetryGate(consumer),
             committer,
             pauses,
-            new DependencyPauses(config.name(), consumer, resources.dependencies(), clock.nanos()),
+            new DependencyPauses(config.name(), consumer, resources.dependencies(), clock),
             new ConsumerLag(config.name() + "/" + role, clock.nanos()),
             new LoopDrain(config, role, consumer, work, pauses, committer, stopBarrier, clock),
             releaseClientMetrics);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lanes.BreakerPolicy;
 import dev.lanes.DependencyPolicy;
 import dev.lanes.DependencyUnavailableException;
+import dev.lanes.internal.lane.LaneClock;
 import dev.lanes.internal.offsets.InFlightWork;
 import dev.lanes.internal.offsets.PartitionState;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,6 +28,7 @@ class DependencyPausesTest {
   private static final TopicPartition SECOND = new TopicPartition("tasks.breaker", 1);
 
   private final AtomicLong nanos = new AtomicLong(1_000);
+  private final AtomicLong millis = new AtomicLong(1_700_000_000_000L);
   private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
   // One probe closes the breaker; an hour's delay, so only the test half-opens it.
   private final DependencyRegistry dependencies =
@@ -42,7 +44,8 @@ class DependencyPausesTest {
   private final InFlightWork work =
       new InFlightWork(new ArrayBlockingQueue<>(16), 16, Set.of(), nanos::get);
   private final DependencyPauses pauses =
-      new DependencyPauses("breaker", consumer, dependencies, nanos::get);
+      new DependencyPauses(
+          "breaker", consumer, dependencies, new LaneClock(millis::get, nanos::get));
 
   @AfterEach
   void close() {
@@ -102,6 +105,27 @@ class DependencyPausesTest {
 
     assertThat(partition.isRewound()).isFalse();
     assertThat(consumer.position(FIRST)).as("not sought while a task still runs").isEqualTo(5);
+  }
+
+  @Test
+  void recordsProducedBeforeTheBreakerClosedCountAsHavingWaitedOnTheDependency()
+      throws Exception {
+    PartitionState partition = consumedUpTo(FIRST, 3, 0);
+    openBreaker();
+    partition.block("api");
+    pauses.update(work);
+    long before = millis.get();
+    millis.addAndGet(60_000);
+
+    api.halfOpen();
+    api.call(() -> "probe succeeded");
+    pauses.update(work);
+
+    assertThat(partition.isBlocked()).isFalse();
+    assertThat(partition.waitedOnDependency(before)).as("produced during the outage").isTrue();
+    assertThat(partition.waitedOnDependency(millis.get() + 1))
+        .as("produced after the resume")
+        .isFalse();
   }
 
   /** Owns {@code partition}, fetched up to {@code fetched}, finished below {@code finished}. */

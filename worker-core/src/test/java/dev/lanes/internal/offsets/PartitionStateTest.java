@@ -36,4 +36,16 @@ class PartitionStateTest {
 
     assertThat(partition.windowFull(10)).isTrue();
   }
+
+  @Test
+  void aRecordWaitedOnADependencyWhileItsPartitionIsBlockedOrIfProducedBeforeTheWaitEnded() {
+    assertThat(partition.waitedOnDependency(1_000)).as("never blocked").isFalse();
+
+    partition.block("api");
+    assertThat(partition.waitedOnDependency(5_000)).as("blocked now").isTrue();
+
+    partition.unblock(2_000);
+    assertThat(partition.waitedOnDependency(2_000)).as("produced before the resume").isTrue();
+    assertThat(partition.waitedOnDependency(2_001)).as("produced after it").isFalse();
+  }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lanes.MetricNames;
 import dev.lanes.Priority;
 import dev.lanes.internal.dispatch.ConcurrencyLimit;
+import dev.lanes.internal.lane.LaneMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The controller's decisions, driven tick by tick: no clock, no sleep. */
@@ -173,5 +175,42 @@ class YieldControllerTest {
 
   private double gauge(String name, String lane) {
     return registry.get(name).tag(MetricNames.TAG_LANE, lane).gauge().value();
+  }
+
+  @Test
+  void waitsBehindADependencyCountInTheTimerButDoNotMakeLowerLanesYield() {
+    LaneMetrics metrics = new LaneMetrics(registry, "realtime", Set.of(), 3);
+    YieldController controller =
+        new YieldController(
+            List.of(
+                new YieldController.Lane(
+                    "realtime",
+                    Priority.HIGH,
+                    Optional.of(Duration.ofSeconds(2)),
+                    1,
+                    realtimeLimit,
+                    metrics.recentWaits()),
+                new YieldController.Lane(
+                    "batch", Priority.LOW, Optional.empty(), 1, batchLimit, new WaitWindow(1))),
+            WINDOW,
+            registry);
+
+    for (int tick = 0; tick < 3; tick++) {
+      for (int i = 0; i < 100; i++) {
+        metrics.taskWaited(4_100, true);
+      }
+      controller.tick();
+    }
+
+    assertThat(batchLimit.limit())
+        .as("giving realtime CPU cannot end a wait on its dependency")
+        .isEqualTo(8);
+    assertThat(registry.get(MetricNames.TASK_WAIT).timer().count())
+        .as("the wait still shows in lanes.task.wait")
+        .isEqualTo(300);
+
+    metrics.taskWaited(4_100, false);
+    controller.tick();
+    assertThat(batchLimit.limit()).as("a wait for CPU still makes batch yield").isEqualTo(4);
   }
 }
