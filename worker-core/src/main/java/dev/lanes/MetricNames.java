@@ -84,6 +84,12 @@ public final class MetricNames {
   public static final String CONSUMER_LAG_ACTIVE = "lanes.consumer.lag.active";
 
   /**
+   * Gauge of lag in time: the age in seconds of the lane's oldest unfinished record (now minus its
+   * record timestamp), the largest over its partitions. Tags: lane.
+   */
+  public static final String CONSUMER_LAG_SECONDS = "lanes.consumer.lag.seconds";
+
+  /**
    * Timer of how long tasks waited, from their record's timestamp to their handler's start; first
    * attempts only (retries wait for their due time on purpose). Tags: lane.
    */

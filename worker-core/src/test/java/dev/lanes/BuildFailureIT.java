@@ -52,6 +52,7 @@ class BuildFailureIT {
             MetricNames.COMMIT_FAILURES,
             MetricNames.CONSUMER_LAG,
             MetricNames.CONSUMER_LAG_ACTIVE,
+            MetricNames.CONSUMER_LAG_SECONDS,
             MetricNames.IN_FLIGHT,
             MetricNames.EXECUTOR_ACTIVE)) {
       assertBuildFailsWithoutLeaks(

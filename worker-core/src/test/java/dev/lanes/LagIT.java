@@ -75,6 +75,13 @@ class LagIT {
           .as("both partitions wait for the breaker: no lag more workers could run")
           .isZero();
       assertThat(runtime.health().lanes().get(0).lag()).isEqualTo(brokerLag(kafka, lane));
+      await()
+          .atMost(SETTLE)
+          .untilAsserted(
+              () ->
+                  assertThat(gauge(registry, MetricNames.CONSUMER_LAG_SECONDS))
+                      .as("lag in time: the oldest unfinished record ages while nothing is fetched")
+                      .isGreaterThanOrEqualTo(2.0));
     }
   }
 

@@ -51,7 +51,7 @@ public final class Dispatcher {
       records = withoutFinished(offsets, polled);
     } else {
       for (ConsumerRecord<byte[], byte[]> record : polled) {
-        offsets.track(record.offset());
+        offsets.track(record.offset(), record.timestamp());
       }
     }
     if (records.isEmpty()) {
@@ -71,7 +71,7 @@ public final class Dispatcher {
       PartitionOffsets offsets, List<ConsumerRecord<byte[], byte[]>> polled) {
     List<ConsumerRecord<byte[], byte[]>> toRun = new ArrayList<>(polled.size());
     for (ConsumerRecord<byte[], byte[]> record : polled) {
-      if (!offsets.trackReplayed(record.offset())) {
+      if (!offsets.trackReplayed(record.offset(), record.timestamp())) {
         toRun.add(record);
       }
     }

@@ -156,7 +156,10 @@ public final class LaneAssembly {
                     retryGroupSeed(config, consumerConfig, clients)::seed),
                 PollLoop::discard));
       }
-      metrics.bindLag(sumLong(loops, PollLoop::lag), sumLong(loops, PollLoop::lagExcludingPaused));
+      metrics.bindLag(
+          sumLong(loops, PollLoop::lag),
+          sumLong(loops, PollLoop::lagExcludingPaused),
+          maxLong(loops, PollLoop::oldestUnfinishedAgeMillis));
       metrics.bindGauges(
           sum(loops, PollLoop::inFlight),
           sum(loops, PollLoop::pausedPartitions),
@@ -190,6 +193,16 @@ public final class LaneAssembly {
         config.retryTopics(),
         () -> clients.consumer(reader),
         Duration.ofSeconds(30));
+  }
+
+  private static LongSupplier maxLong(List<PollLoop> loops, ToLongFunction<PollLoop> measure) {
+    return () -> {
+      long max = 0;
+      for (PollLoop loop : loops) {
+        max = Math.max(max, measure.applyAsLong(loop));
+      }
+      return max;
+    };
   }
 
   private static LongSupplier sumLong(List<PollLoop> loops, ToLongFunction<PollLoop> measure) {

@@ -140,8 +140,21 @@ public final class LaneMetrics {
     gauges.add(gauge(MetricNames.EXECUTOR_ACTIVE, laneName, pool::getActiveCount));
   }
 
-  /** Consumer lag of the lane, all of it and without partitions paused on a dependency. */
-  void bindLag(LongSupplier lag, LongSupplier lagExcludingPaused) {
+  /**
+   * Consumer lag of the lane, all of it and without partitions paused on a dependency, and in time:
+   * the age of its oldest unfinished record in ms.
+   */
+  void bindLag(LongSupplier lag, LongSupplier lagExcludingPaused, LongSupplier oldestAgeMillis) {
+    gauges.add(
+        Gauge.builder(
+                MetricNames.CONSUMER_LAG_SECONDS,
+                oldestAgeMillis,
+                millis -> millis.getAsLong() / 1000.0)
+            .description("Age of the lane's oldest unfinished record: now minus its timestamp")
+            .tag(MetricNames.TAG_LANE, laneName)
+            .baseUnit("seconds")
+            .strongReference(true)
+            .register(registry));
     gauges.add(
         Gauge.builder(MetricNames.CONSUMER_LAG, lag, LongSupplier::getAsLong)
             .description("Records behind the end of the lane's partitions")

@@ -13,6 +13,8 @@ import java.util.OptionalLong;
 public final class PartitionOffsets {
 
   private long[] offsets;
+  // Each tracked record's timestamp (epoch ms, -1 when the record has none), for lag in time.
+  private long[] timestamps;
   private boolean[] finished;
   private int head;
   private int size;
@@ -23,15 +25,26 @@ public final class PartitionOffsets {
   // Offsets that finished after the point a rewind went back to: fetched again, not run again.
   private long[] doneAhead = new long[0];
   private int doneAheadNext;
+  // The first unfinished record's timestamp at the last rewind, until it is fetched again.
+  private long rewoundTimestamp = -1;
 
   PartitionOffsets(int initialCapacity) {
     int capacity = Integer.highestOneBit(Math.max(2, initialCapacity - 1)) << 1;
     offsets = new long[capacity];
+    timestamps = new long[capacity];
     finished = new boolean[capacity];
   }
 
-  /** Records that {@code offset} was handed out; offsets must be tracked in increasing order. */
+  /** Records that {@code offset} was handed out, with no timestamp known. */
   public void track(long offset) {
+    track(offset, -1);
+  }
+
+  /**
+   * Records that {@code offset}, produced at {@code timestamp} (epoch ms), was handed out; offsets
+   * must be tracked in increasing order.
+   */
+  public void track(long offset, long timestamp) {
     if (offset < nextToTrack) {
       throw new IllegalStateException(
           "offset " + offset + " tracked out of order, expected >= " + nextToTrack);
@@ -41,7 +54,9 @@ public final class PartitionOffsets {
     }
     int slot = (head + size) & (offsets.length - 1);
     offsets[slot] = offset;
+    timestamps[slot] = timestamp;
     finished[slot] = false;
+    rewoundTimestamp = -1;
     size++;
     unfinished++;
     nextToTrack = offset + 1;
@@ -60,6 +75,7 @@ public final class PartitionOffsets {
       return OptionalLong.empty();
     }
     long first = offsets[head];
+    rewoundTimestamp = timestamps[head];
     long[] done = new long[size - unfinished];
     int count = 0;
     for (int i = 0; i < size; i++) {
@@ -86,7 +102,12 @@ public final class PartitionOffsets {
    * rewind: it is then finished at once and must not run again.
    */
   public boolean trackReplayed(long offset) {
-    track(offset);
+    return trackReplayed(offset, -1);
+  }
+
+  /** {@link #trackReplayed(long)} for a record produced at {@code timestamp} (epoch ms). */
+  public boolean trackReplayed(long offset, long timestamp) {
+    track(offset, timestamp);
     while (doneAheadNext < doneAhead.length && doneAhead[doneAheadNext] < offset) {
       doneAheadNext++;
     }
@@ -145,6 +166,15 @@ public final class PartitionOffsets {
     return size;
   }
 
+  /**
+   * The timestamp (epoch ms) of the first unfinished record, also while a rewind waits to fetch it
+   * again; -1 when nothing is unfinished or the record has no timestamp. The head of the window is
+   * always unfinished, so this is one read.
+   */
+  public long oldestUnfinishedTimestamp() {
+    return size > 0 ? timestamps[head] : rewoundTimestamp;
+  }
+
   public int unfinished() {
     return unfinished;
   }
@@ -179,13 +209,16 @@ public final class PartitionOffsets {
   private void grow() {
     int capacity = offsets.length;
     long[] newOffsets = new long[capacity * 2];
+    long[] newTimestamps = new long[capacity * 2];
     boolean[] newFinished = new boolean[capacity * 2];
     for (int i = 0; i < size; i++) {
       int slot = (head + i) & (capacity - 1);
       newOffsets[i] = offsets[slot];
+      newTimestamps[i] = timestamps[slot];
       newFinished[i] = finished[slot];
     }
     offsets = newOffsets;
+    timestamps = newTimestamps;
     finished = newFinished;
     head = 0;
   }

@@ -1,12 +1,12 @@
 package dev.lanes.internal.poll;
 
+import dev.lanes.internal.lane.LaneClock;
 import dev.lanes.internal.offsets.PartitionState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * the broker counted 541). The log end comes from a ListOffsets request instead, and the committed
  * offset from the lane's own acknowledged commits, which the rewinds of a paused partition do not
  * move.
+ *
+ * <p>Lag in time is measured alongside: the age of the oldest unfinished record the lane has
+ * fetched, the largest over its partitions. It needs no broker (the timestamps are tracked with
+ * the offsets), so it is measured even when ListOffsets fails.
  */
 final class ConsumerLag {
 
@@ -41,15 +45,16 @@ final class ConsumerLag {
   private static final Logger log = LoggerFactory.getLogger(ConsumerLag.class);
 
   private final String loop;
-  private final LongSupplier nanoClock;
+  private final LaneClock clock;
   private volatile long total;
+  private volatile long oldestUnfinishedAgeMillis;
   private volatile long excludingPaused;
   private long nextMeasure;
 
-  ConsumerLag(String loop, LongSupplier nanoClock) {
+  ConsumerLag(String loop, LaneClock clock) {
     this.loop = loop;
-    this.nanoClock = nanoClock;
-    this.nextMeasure = nanoClock.getAsLong();
+    this.clock = clock;
+    this.nextMeasure = clock.nanoTime();
   }
 
   /**
@@ -57,11 +62,12 @@ final class ConsumerLag {
    * broker does not answer. Poll thread only.
    */
   void measure(Consumer<?, ?> consumer, Collection<PartitionState> partitions) {
-    long now = nanoClock.getAsLong();
+    long now = clock.nanoTime();
     if (now - nextMeasure < 0) {
       return;
     }
     nextMeasure = now + REFRESH.toNanos();
+    oldestUnfinishedAgeMillis = oldestUnfinishedAge(partitions);
     if (partitions.isEmpty()) {
       total = 0;
       excludingPaused = 0;
@@ -97,6 +103,23 @@ final class ConsumerLag {
     }
     total = all;
     excludingPaused = active;
+  }
+
+  /** The age of the oldest unfinished record over the loop's partitions, in ms; 0 when none. */
+  long oldestUnfinishedAgeMillis() {
+    return oldestUnfinishedAgeMillis;
+  }
+
+  private long oldestUnfinishedAge(Collection<PartitionState> partitions) {
+    long nowMillis = clock.nowMillis();
+    long oldest = 0;
+    for (PartitionState partition : partitions) {
+      long timestamp = partition.offsets().oldestUnfinishedTimestamp();
+      if (timestamp >= 0) {
+        oldest = Math.max(oldest, nowMillis - timestamp);
+      }
+    }
+    return oldest;
   }
 
   long total() {

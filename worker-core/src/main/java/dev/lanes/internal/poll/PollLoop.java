@@ -127,6 +127,11 @@ public final class PollLoop {
     return lag.excludingPaused();
   }
 
+  /** Age of the oldest unfinished record of the loop's partitions, in ms, as last measured. */
+  public long oldestUnfinishedAgeMillis() {
+    return lag.oldestUnfinishedAgeMillis();
+  }
+
   public int inFlight() {
     return work.count();
   }

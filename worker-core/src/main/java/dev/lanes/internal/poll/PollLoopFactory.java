@@ -116,7 +116,7 @@ public final class PollLoopFactory {
             committer,
             pauses,
             new DependencyPauses(config.name(), consumer, resources.dependencies(), clock),
-            new ConsumerLag(config.name() + "/" + role, clock.nanos()),
+            new ConsumerLag(config.name() + "/" + role, clock),
             new LoopDrain(config, role, consumer, work, pauses, committer, stopBarrier, clock),
             releaseClientMetrics);
     return new PollLoop(config, role, topics, parts, stopBarrier, beforeJoin, onStopped, clock);

@@ -199,4 +199,26 @@ class PartitionOffsetsTest {
       offsets.track(offset);
     }
   }
+
+  @Test
+  void theOldestUnfinishedTimestampFollowsTheHeadAndSurvivesARewind() {
+    PartitionOffsets offsets = new PartitionOffsets(4);
+    assertThat(offsets.oldestUnfinishedTimestamp()).isEqualTo(-1);
+    offsets.track(10, 1_000);
+    offsets.track(11, 2_000);
+    offsets.track(12, 3_000);
+
+    offsets.finish(11);
+    assertThat(offsets.oldestUnfinishedTimestamp()).isEqualTo(1_000);
+    offsets.finish(10);
+    assertThat(offsets.oldestUnfinishedTimestamp()).isEqualTo(3_000);
+
+    offsets.rewind();
+    assertThat(offsets.oldestUnfinishedTimestamp())
+        .as("rewound: offset 12 is not fetched again yet")
+        .isEqualTo(3_000);
+    offsets.trackReplayed(12, 3_000);
+    offsets.finish(12);
+    assertThat(offsets.oldestUnfinishedTimestamp()).isEqualTo(-1);
+  }
 }

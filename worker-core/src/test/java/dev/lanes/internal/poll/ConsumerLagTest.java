@@ -2,6 +2,7 @@ package dev.lanes.internal.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lanes.internal.lane.LaneClock;
 import dev.lanes.internal.offsets.PartitionState;
 import java.time.Duration;
 import java.util.Collection;
@@ -20,6 +21,7 @@ class ConsumerLagTest {
   private static final TopicPartition PAUSED = new TopicPartition("tasks.lag", 1);
 
   private final AtomicLong nanos = new AtomicLong(42);
+  private final AtomicLong millis = new AtomicLong(1_700_000_000_000L);
   private final AtomicBoolean brokerDown = new AtomicBoolean();
   private final MockConsumer<byte[], byte[]> consumer =
       new MockConsumer<>("earliest") {
@@ -32,7 +34,7 @@ class ConsumerLagTest {
           return super.endOffsets(partitions, timeout);
         }
       };
-  private final ConsumerLag lag = new ConsumerLag("lane/main", nanos::get);
+  private final ConsumerLag lag = new ConsumerLag("lane/main", new LaneClock(millis::get, nanos::get));
 
   @Test
   void lagIsLogEndMinusTheAcknowledgedCommitAndAPausedPartitionCountsOnlyInTheTotal() {
@@ -123,6 +125,55 @@ class ConsumerLagTest {
     nanos.addAndGet(ConsumerLag.RETRY_AFTER_FAILURE.toNanos());
     lag.measure(consumer, List.of(partition));
     assertThat(lag.total()).isEqualTo(46);
+  }
+
+  @Test
+  void lagInTimeIsTheAgeOfTheOldestUnfinishedRecordOverAllPartitions() {
+    long now = millis.get();
+    PartitionState running = new PartitionState(RUNNING, 16, false);
+    running.offsets().track(0, now - 9_000);
+    running.offsets().track(1, now - 3_000);
+    running.offsets().track(2, now - 1_000);
+    running.offsets().finish(0);
+    PartitionState idle = consumed(PAUSED, 0, 4, 4);
+    consumer.updateEndOffsets(Map.of(RUNNING, 3L, PAUSED, 4L));
+
+    lag.measure(consumer, List.of(running, idle));
+
+    assertThat(lag.oldestUnfinishedAgeMillis())
+        .as("offset 0 finished: offset 1 is the oldest unfinished")
+        .isEqualTo(3_000);
+  }
+
+  @Test
+  void aPartitionRewoundBehindADependencyKeepsTheAgeOfItsFirstUnfinishedRecord() {
+    long now = millis.get();
+    PartitionState paused = new PartitionState(PAUSED, 16, false);
+    paused.offsets().track(0, now - 2_000);
+    paused.offsets().track(1, now - 1_000);
+    paused.block("api");
+    paused.offsets().rewind();
+    consumer.updateEndOffsets(Map.of(PAUSED, 10L));
+    lag.measure(consumer, List.of(paused));
+
+    millis.addAndGet(30_000);
+    nanos.addAndGet(ConsumerLag.REFRESH.toNanos());
+    brokerDown.set(true);
+    lag.measure(consumer, List.of(paused));
+
+    assertThat(lag.oldestUnfinishedAgeMillis())
+        .as("measured without the broker, and growing while nothing is fetched")
+        .isEqualTo(32_000);
+  }
+
+  @Test
+  void withNothingUnfinishedTheLagInTimeIsZero() {
+    PartitionState done = consumed(RUNNING, 0, 4, 4);
+    consumer.updateEndOffsets(Map.of(RUNNING, 4L));
+
+    lag.measure(consumer, List.of(done));
+
+    assertThat(lag.oldestUnfinishedAgeMillis()).isZero();
   }
 
   /** A partition that consumed {@code [from, to)} and committed up to {@code committed}. */
