@@ -5,22 +5,19 @@ import java.time.Duration;
 /**
  * A concurrency limit on a dependency that follows its latency: while calls slow down the limit
  * falls towards {@code min}, once they are fast again it climbs back towards {@code max} (Netflix
- * concurrency-limits' Gradient2 algorithm). The limit is shared by the lanes of the process: the
- * lane called {@code realtime} is guaranteed {@code realtimeSharePercent} of it, and every other
- * lane may borrow what realtime leaves unused, but no more.
+ * concurrency-limits' Gradient2 algorithm). The limit is shared by the lanes of the process: lanes
+ * of priority {@link Priority#HIGH} (realtime by default) are guaranteed {@code
+ * realtimeSharePercent} of it, and every other lane may borrow what they leave unused, but no more.
  *
  * <p>A call that finds no permit waits up to {@code permitWait}; then its task's partition waits
  * like behind an open breaker (paused, no attempt spent) and resumes once permits are free again.
  *
  * @param min the lowest the limit may fall, at least 1
  * @param max the highest it may climb, and where it starts
- * @param realtimeSharePercent the part of the limit (0-100) kept for the {@code realtime} lane
+ * @param realtimeSharePercent the part of the limit (0-100) kept for high-priority lanes
  * @param permitWait how long a call waits for a permit before its partition waits instead
  */
 public record AdaptiveConcurrency(int min, int max, int realtimeSharePercent, Duration permitWait) {
-
-  /** The name of the lane that gets the guaranteed share. */
-  public static final String REALTIME_LANE = "realtime";
 
   public AdaptiveConcurrency {
     if (min < 1) {

@@ -94,8 +94,8 @@ public record DependencyPolicy(
   }
 
   /**
-   * Limits concurrent calls adaptively between {@code min} and {@code max}, realtime guaranteed
-   * 80%; see {@link AdaptiveConcurrency}.
+   * Limits concurrent calls adaptively between {@code min} and {@code max}, high-priority lanes
+   * guaranteed 80%; see {@link AdaptiveConcurrency}.
    */
   public DependencyPolicy withAdaptiveConcurrency(int min, int max) {
     return withAdaptiveConcurrency(AdaptiveConcurrency.between(min, max));
@@ -107,7 +107,8 @@ public record DependencyPolicy(
   }
 
   /**
-   * The part of the adaptive limit (0-100) guaranteed to the realtime lane.
+   * The part of the adaptive limit (0-100) guaranteed to lanes of priority HIGH (realtime by
+   * default).
    *
    * @throws IllegalStateException without an adaptive limit to share
    */

@@ -1,5 +1,6 @@
 package dev.lanes.internal.dependency;
 
+import dev.lanes.Priority;
 import dev.lanes.internal.lane.LaneClock;
 import dev.lanes.internal.offsets.InFlightWork;
 import dev.lanes.internal.offsets.PartitionState;
@@ -25,6 +26,7 @@ public final class DependencyPauses {
   private static final Logger log = LoggerFactory.getLogger(DependencyPauses.class);
 
   private final String laneName;
+  private final Priority priority;
   private final Consumer<byte[], byte[]> consumer;
   private final DependencyRegistry dependencies;
   private final DependencyWaits waits;
@@ -32,10 +34,12 @@ public final class DependencyPauses {
 
   public DependencyPauses(
       String laneName,
+      Priority priority,
       Consumer<byte[], byte[]> consumer,
       DependencyRegistry dependencies,
       LaneClock clock) {
     this.laneName = laneName;
+    this.priority = priority;
     this.consumer = consumer;
     this.dependencies = dependencies;
     this.clock = clock;
@@ -107,7 +111,7 @@ public final class DependencyPauses {
       if (partition == null || !partition.isRewound()) {
         continue;
       }
-      if (!dependency.hasPermitFor(laneName)) {
+      if (!dependency.hasPermitFor(priority)) {
         // Waited for a permit of the adaptive limit: resume once one is free, checked each poll.
         return;
       }

@@ -21,6 +21,7 @@ import dev.lanes.DependencyCall;
 import dev.lanes.DependencyPolicy;
 import dev.lanes.DependencyUnavailableException;
 import dev.lanes.NonRetryableException;
+import dev.lanes.Priority;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,13 +73,16 @@ public final class GuardedDependency implements Dependency {
 
   @Override
   public <T> T call(DependencyCall<T> call) throws Exception {
-    return call(null, call);
+    return call(null, null, call);
   }
 
-  /** A call made by a task of {@code lane} (null outside a lane): its share of the limit. */
-  public <T> T call(String lane, DependencyCall<T> call) throws Exception {
+  /**
+   * A call made by a task of {@code lane} of {@code priority} (both null outside a lane): the
+   * priority picks its share of the limit.
+   */
+  public <T> T call(String lane, Priority priority, DependencyCall<T> call) throws Exception {
     try {
-      T result = executor.get(() -> limited(lane, call));
+      T result = executor.get(() -> limited(lane, priority, call));
       meters.succeeded();
       return result;
     } catch (CircuitBreakerOpenException e) {
@@ -96,11 +100,11 @@ public final class GuardedDependency implements Dependency {
   }
 
   /**
-   * Whether a call of {@code lane} would find a permit of the adaptive limit now (always without
-   * one): partitions that waited for a permit resume when it does.
+   * Whether a call of a lane of {@code priority} would find a permit of the adaptive limit now
+   * (always without one): partitions that waited for a permit resume when it does.
    */
-  public boolean hasPermitFor(String lane) {
-    return limiter == null || limiter.hasPermitFor(lane);
+  public boolean hasPermitFor(Priority priority) {
+    return limiter == null || limiter.hasPermitFor(priority);
   }
 
   /** The adaptive limit now, or 0 without one. */
@@ -117,11 +121,12 @@ public final class GuardedDependency implements Dependency {
    * outcome: a timeout drops it (the algorithm's signal of overload), success counts its latency,
    * any other failure is ignored (a fast error says nothing of the dependency's load).
    */
-  private <T> T limited(String lane, DependencyCall<T> call) throws Throwable {
+  private <T> T limited(String lane, Priority priority, DependencyCall<T> call)
+      throws Throwable {
     if (limiter == null) {
       return timed(call);
     }
-    Optional<Limiter.Listener> permit = limiter.acquire(lane);
+    Optional<Limiter.Listener> permit = limiter.acquire(priority);
     if (permit.isEmpty()) {
       throw new NoPermitException(name, lane, limiter.limit());
     }

@@ -3,20 +3,23 @@ package dev.lanes.internal.dependency;
 import dev.lanes.Dependencies;
 import dev.lanes.Dependency;
 import dev.lanes.DependencyCall;
+import dev.lanes.Priority;
 import java.util.Set;
 
 /**
- * The process's dependencies as one lane's handlers see them: each call carries the lane's name, so
- * the adaptive limit counts it against the lane's share.
+ * The process's dependencies as one lane's handlers see them: each call carries the lane's name
+ * (for messages) and priority, so the adaptive limit counts it against the share of its priority.
  */
 public final class LaneDependencies implements Dependencies {
 
   private final DependencyRegistry registry;
   private final String lane;
+  private final Priority priority;
 
-  public LaneDependencies(DependencyRegistry registry, String lane) {
+  public LaneDependencies(DependencyRegistry registry, String lane, Priority priority) {
     this.registry = registry;
     this.lane = lane;
+    this.priority = priority;
   }
 
   @Override
@@ -30,7 +33,7 @@ public final class LaneDependencies implements Dependencies {
 
       @Override
       public <T> T call(DependencyCall<T> call) throws Exception {
-        return dependency.call(lane, call);
+        return dependency.call(lane, priority, call);
       }
     };
   }

@@ -113,7 +113,7 @@ public final class LaneAssembly {
                       () -> ThreadLocalRandom.current().nextDouble())
                   .withMaxTaskAge(config.maxTaskAge()),
               trust,
-              new LaneDependencies(dependencies, config.name()));
+              new LaneDependencies(dependencies, config.name(), config.priority()));
       LaneResources resources =
           new LaneResources(
               limit,

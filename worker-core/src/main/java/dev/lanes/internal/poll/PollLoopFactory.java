@@ -115,7 +115,12 @@ public final class PollLoopFactory {
             new RetryGate(consumer),
             committer,
             pauses,
-            new DependencyPauses(config.name(), consumer, resources.dependencies(), clock),
+            new DependencyPauses(
+                config.name(),
+                config.priority(),
+                consumer,
+                resources.dependencies(),
+                clock),
             new ConsumerLag(config.name() + "/" + role, clock),
             new LoopDrain(config, role, consumer, work, pauses, committer, stopBarrier, clock),
             releaseClientMetrics);

@@ -7,6 +7,7 @@ import dev.failsafe.TimeoutExceededException;
 import dev.lanes.AdaptiveConcurrency;
 import dev.lanes.BreakerPolicy;
 import dev.lanes.DependencyPolicy;
+import dev.lanes.Priority;
 import dev.lanes.DependencyUnavailableException;
 import dev.lanes.MetricNames;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -43,7 +44,7 @@ class AdaptiveDependencyTest {
         CompletableFuture.supplyAsync(() -> callQuietly(api, release));
     waitUntilInFlight(1);
 
-    assertThatThrownBy(() -> api.call("batch", this::succeeding))
+    assertThatThrownBy(() -> api.call("batch", Priority.LOW, this::succeeding))
         .isInstanceOf(DependencyUnavailableException.class)
         .hasMessageContaining("api")
         .hasMessageContaining("concurrency limit");
@@ -51,12 +52,12 @@ class AdaptiveDependencyTest {
     assertThat(api.availability())
         .as("the breaker did not count it")
         .isEqualTo(Availability.AVAILABLE);
-    assertThat(api.hasPermitFor("batch")).isFalse();
+    assertThat(api.hasPermitFor(Priority.LOW)).isFalse();
     assertThat(meters.get(MetricNames.DEPENDENCY_LIMIT_REJECTED).counter().count()).isEqualTo(1);
 
     release.countDown();
     holding.get(5, TimeUnit.SECONDS);
-    assertThat(api.hasPermitFor("batch")).as("the released permit resumes waiters").isTrue();
+    assertThat(api.hasPermitFor(Priority.LOW)).as("the released permit resumes waiters").isTrue();
     assertThat(gauge(MetricNames.DEPENDENCY_IN_FLIGHT)).isZero();
     assertThat(gauge(MetricNames.DEPENDENCY_LIMIT)).isEqualTo(1);
   }
@@ -69,12 +70,12 @@ class AdaptiveDependencyTest {
                 .withTimeout(Duration.ofMillis(50))
                 .withAdaptiveConcurrency(1, 1));
 
-    assertThatThrownBy(() -> api.call("batch", () -> blockUntil(new CountDownLatch(1))))
+    assertThatThrownBy(() -> api.call("batch", Priority.LOW, () -> blockUntil(new CountDownLatch(1))))
         .isInstanceOf(TimeoutExceededException.class);
     assertThat(gauge(MetricNames.DEPENDENCY_IN_FLIGHT)).isZero();
-    assertThatThrownBy(() -> api.call("batch", this::failing)).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> api.call("batch", Priority.LOW, this::failing)).isInstanceOf(IOException.class);
     assertThat(gauge(MetricNames.DEPENDENCY_IN_FLIGHT)).isZero();
-    assertThat(api.hasPermitFor("batch")).isTrue();
+    assertThat(api.hasPermitFor(Priority.LOW)).isTrue();
   }
 
   @Test
@@ -92,9 +93,47 @@ class AdaptiveDependencyTest {
         CompletableFuture.supplyAsync(() -> callQuietly(api, release));
     waitUntilInFlight(1);
 
-    assertThat(api.<Object>call("batch", this::succeeding)).isEqualTo("later");
+    assertThat(api.<Object>call("batch", Priority.LOW, this::succeeding)).isEqualTo("later");
     release.countDown();
     holding.get(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void theGuaranteedShareGoesByPriorityNotByTheLanesName() throws Exception {
+    GuardedDependency api =
+        dependency(
+            DependencyPolicy.withoutBreaker()
+                .withAdaptiveConcurrency(
+                    AdaptiveConcurrency.between(2, 2)
+                        .withRealtimeShare(50)
+                        .withPermitWait(Duration.ZERO)));
+    CountDownLatch release = new CountDownLatch(1);
+    // A thread each: the common pool may have a single thread on a small machine.
+    CompletableFuture<Object> first =
+        CompletableFuture.supplyAsync(
+            () -> callQuietly(api, release), runnable -> new Thread(runnable).start());
+    CompletableFuture<Object> second =
+        CompletableFuture.supplyAsync(
+            () -> callQuietly(api, release), runnable -> new Thread(runnable).start());
+    waitUntilInFlight(2);
+
+    assertThatThrownBy(
+            () ->
+                new LaneDependencies(registry, "realtime", Priority.LOW)
+                    .get("api")
+                    .call(this::succeeding))
+        .as("named realtime, but low priority: no guaranteed share")
+        .isInstanceOf(DependencyUnavailableException.class);
+    assertThat(
+            new LaneDependencies(registry, "payments", Priority.HIGH)
+                .get("api")
+                .call(this::succeeding))
+        .as("high priority under another name: its share is kept")
+        .isEqualTo("ok");
+
+    release.countDown();
+    first.get(5, TimeUnit.SECONDS);
+    second.get(5, TimeUnit.SECONDS);
   }
 
   private GuardedDependency dependency(DependencyPolicy policy) {
@@ -104,7 +143,7 @@ class AdaptiveDependencyTest {
 
   private Object callQuietly(GuardedDependency api, CountDownLatch release) {
     try {
-      return api.call("batch", () -> blockUntil(release));
+      return api.call("batch", Priority.LOW, () -> blockUntil(release));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

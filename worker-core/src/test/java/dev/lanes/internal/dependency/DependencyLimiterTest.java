@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.netflix.concurrency.limits.Limiter;
 import dev.lanes.AdaptiveConcurrency;
+import dev.lanes.Priority;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,17 +36,17 @@ class DependencyLimiterTest {
   void realtimeKeepsItsShareWhenOtherLanesHaveTakenTheWholeLimit() throws Exception {
     DependencyLimiter limiter = limiter(AdaptiveConcurrency.between(10, 10));
 
-    List<Limiter.Listener> batch = takeAll(limiter, "batch");
+    List<Limiter.Listener> batch = takeAll(limiter, Priority.LOW);
     assertThat(batch).as("batch borrows the whole idle limit").hasSize(10);
-    assertThat(limiter.hasPermitFor("batch")).isFalse();
-    assertThat(limiter.hasPermitFor("realtime")).isTrue();
+    assertThat(limiter.hasPermitFor(Priority.LOW)).isFalse();
+    assertThat(limiter.hasPermitFor(Priority.HIGH)).isTrue();
 
-    List<Limiter.Listener> realtime = takeAll(limiter, "realtime");
+    List<Limiter.Listener> realtime = takeAll(limiter, Priority.HIGH);
     assertThat(realtime).as("80% of 10 guaranteed to realtime").hasSize(8);
-    assertThat(limiter.hasPermitFor("realtime")).isFalse();
+    assertThat(limiter.hasPermitFor(Priority.HIGH)).isFalse();
 
     succeed(batch);
-    assertThat(takeAll(limiter, "batch"))
+    assertThat(takeAll(limiter, Priority.LOW))
         .as("with realtime at its share, batch fills the limit and its own 20% only")
         .hasSize(2);
   }
@@ -54,15 +55,15 @@ class DependencyLimiterTest {
   void otherLanesBorrowOnlyWhatRealtimeLeavesUnderTheLimitBeyondTheirOwnShare() throws Exception {
     DependencyLimiter limiter = limiter(AdaptiveConcurrency.between(10, 10));
 
-    List<Limiter.Listener> realtime = takeAll(limiter, "realtime");
+    List<Limiter.Listener> realtime = takeAll(limiter, Priority.HIGH);
     assertThat(realtime).as("realtime may use the whole idle limit").hasSize(10);
-    assertThat(takeAll(limiter, "batch")).as("batch still gets its guaranteed 20%").hasSize(2);
-    assertThat(limiter.hasPermitFor("batch")).isFalse();
+    assertThat(takeAll(limiter, Priority.LOW)).as("batch still gets its guaranteed 20%").hasSize(2);
+    assertThat(limiter.hasPermitFor(Priority.LOW)).isFalse();
 
     realtime.subList(0, 5).forEach(Limiter.Listener::onIgnore);
-    assertThat(limiter.hasPermitFor("batch")).as("released permits may be borrowed").isTrue();
-    assertThat(takeAll(limiter, "ingest"))
-        .as("any lane but realtime shares the rest, up to the limit")
+    assertThat(limiter.hasPermitFor(Priority.LOW)).as("released permits may be borrowed").isTrue();
+    assertThat(takeAll(limiter, Priority.NORMAL))
+        .as("any lane below high priority shares the rest, up to the limit")
         .hasSize(3);
   }
 
@@ -70,21 +71,30 @@ class DependencyLimiterTest {
   void aShareOfZeroLeavesRealtimeOnePermitUnderAFullLimit() throws Exception {
     DependencyLimiter limiter = limiter(AdaptiveConcurrency.between(4, 4).withRealtimeShare(0));
 
-    assertThat(takeAll(limiter, "batch")).hasSize(4);
-    assertThat(takeAll(limiter, "realtime")).as("the library's floor of one").hasSize(1);
+    assertThat(takeAll(limiter, Priority.LOW)).hasSize(4);
+    assertThat(takeAll(limiter, Priority.HIGH)).as("the library's floor of one").hasSize(1);
   }
 
   @Test
   void everyPathReturnsItsPermit() throws Exception {
     DependencyLimiter limiter = limiter(AdaptiveConcurrency.between(3, 3));
-    List<Limiter.Listener> permits = takeAll(limiter, "batch");
+    List<Limiter.Listener> permits = takeAll(limiter, Priority.LOW);
     nanos.addAndGet(Duration.ofMillis(20).toNanos());
     permits.get(0).onSuccess();
     permits.get(1).onIgnore();
     permits.get(2).onDropped();
 
     assertThat(limiter.inFlight()).isZero();
-    assertThat(limiter.hasPermitFor("batch")).isTrue();
+    assertThat(limiter.hasPermitFor(Priority.LOW)).isTrue();
+  }
+
+  @Test
+  void callsOutsideALaneShareThePartOfTheLanesBelowHighPriority() throws Exception {
+    DependencyLimiter limiter = limiter(AdaptiveConcurrency.between(10, 10));
+
+    takeAll(limiter, Priority.HIGH);
+
+    assertThat(takeAll(limiter, null)).as("the guaranteed 20% of the others").hasSize(2);
   }
 
   private DependencyLimiter limiter(AdaptiveConcurrency config) {
@@ -100,13 +110,13 @@ class DependencyLimiterTest {
   /** One round: as many concurrent calls as the limit allows, all taking {@code latency}. */
   private void rounds(DependencyLimiter limiter, int rounds, Duration latency) throws Exception {
     for (int round = 0; round < rounds; round++) {
-      List<Limiter.Listener> permits = takeAll(limiter, "batch");
+      List<Limiter.Listener> permits = takeAll(limiter, Priority.LOW);
       nanos.addAndGet(latency.toNanos());
       permits.forEach(Limiter.Listener::onSuccess);
     }
   }
 
-  private static List<Limiter.Listener> takeAll(DependencyLimiter limiter, String lane)
+  private static List<Limiter.Listener> takeAll(DependencyLimiter limiter, Priority lane)
       throws Exception {
     List<Limiter.Listener> permits = new ArrayList<>();
     for (Optional<Limiter.Listener> permit = limiter.acquire(lane);

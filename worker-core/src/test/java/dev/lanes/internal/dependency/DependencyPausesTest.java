@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lanes.BreakerPolicy;
 import dev.lanes.DependencyPolicy;
 import dev.lanes.DependencyUnavailableException;
+import dev.lanes.Priority;
 import dev.lanes.internal.lane.LaneClock;
 import dev.lanes.internal.offsets.InFlightWork;
 import dev.lanes.internal.offsets.PartitionState;
@@ -45,7 +46,7 @@ class DependencyPausesTest {
       new InFlightWork(new ArrayBlockingQueue<>(16), 16, Set.of(), nanos::get);
   private final DependencyPauses pauses =
       new DependencyPauses(
-          "breaker", consumer, dependencies, new LaneClock(millis::get, nanos::get));
+          "breaker", Priority.NORMAL, consumer, dependencies, new LaneClock(millis::get, nanos::get));
 
   @AfterEach
   void close() {
