@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells the demo's story in plain lines, from the runtime's own operator log lines: retries with
- * their delays, dead letters, the breaker opening, partitions pausing, probes, recovery. Repeats of
- * the same kind are counted rather than printed after the first few.
+ * their delays, dead letters, lanes yielding and growing back, the breaker opening, partitions
+ * pausing, probes, recovery. Repeats of the same kind are counted rather than printed after the
+ * first few.
  */
 final class DemoNarrator extends AppenderBase<ILoggingEvent> {
 
@@ -20,7 +21,8 @@ final class DemoNarrator extends AppenderBase<ILoggingEvent> {
           "dev.lanes.internal.invoke.TaskInvoker",
           "dev.lanes.internal.forward.Forwarder",
           "dev.lanes.internal.dependency.DependencyRegistry",
-          "dev.lanes.internal.dependency.DependencyPauses");
+          "dev.lanes.internal.dependency.DependencyPauses",
+          "dev.lanes.internal.priority.YieldController");
   private static final int SHOWN_PER_KIND = 4;
 
   private final PrintStream out;
@@ -102,6 +104,11 @@ final class DemoNarrator extends AppenderBase<ILoggingEvent> {
             String.format(
                 "pause     %s waits for %s (its task spends no attempt)", args[1], args[2]));
       }
+    } else if (message.startsWith("lane ") && message.contains(" yields to ")) {
+      // "lane batch yields to realtime: concurrency 8 -> 4, realtime wait p99 3.4 s > 2 s"
+      say("yield     " + event.getFormattedMessage().substring("lane ".length()));
+    } else if (message.startsWith("lane ") && message.contains(" grows back")) {
+      say("grow      " + event.getFormattedMessage().substring("lane ".length()));
     } else if (message.startsWith("partition resumed")) {
       say(String.format("resume    %s after %s ms%s", args[1], args[3], args[4]));
     }

@@ -2,6 +2,7 @@ package dev.lanes.tools;
 
 import dev.lanes.BreakerPolicy;
 import dev.lanes.DependencyPolicy;
+import dev.lanes.HandlerRegistry;
 import dev.lanes.LaneConfig;
 import dev.lanes.LanesRuntime;
 import dev.lanes.app.ExitCodes;
@@ -28,8 +29,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * What {@code lanes demo} runs: a local broker (or a given cluster), a fake flaky dependency, the
  * realtime and batch lanes, and a story told in plain lines: a mix of tasks with retries and dead
- * letters, then the dependency fails (the breaker opens, partitions pause, probes) and recovers.
- * Ends with the books balanced: produced = completed + dead-lettered. Exits 0 when they balance.
+ * letters, then a CPU-bound batch burst makes batch yield to realtime and grow back, then the
+ * dependency fails (the breaker opens, partitions pause, probes) and recovers. Ends with the books
+ * balanced: produced = completed + dead-lettered. Exits 0 when they balance.
  */
 final class DemoStory {
 
@@ -63,13 +65,17 @@ final class DemoStory {
               + dependency.workUri());
       LanesConfig config = LanesConfig.defaults();
       TopicCatalog catalog = provision(kafka, config.catalog(), narrator);
-      List<LaneConfig> lanes = config.laneConfigs(catalog);
+      List<LaneConfig> lanes =
+          config.laneConfigs(catalog).stream().map(DemoStory::withDemoObjective).toList();
 
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       LanesRuntime.Builder builder =
           LanesRuntime.builder()
               .bootstrapServers(kafka.bootstrapServers())
-              .handlers(DiagnosticHandlers.registry())
+              .handlers(
+                  DiagnosticHandlers.registerAll(HandlerRegistry.builder())
+                      .register(DemoWorkload.BURN, DemoWorkload::burn)
+                      .build())
               .dependency(
                   DEPENDENCY,
                   DependencyPolicy.withBreaker(BreakerPolicy.failures(3).withDelay(BREAKER_DELAY)))
@@ -88,6 +94,13 @@ final class DemoStory {
 
       Map<String, Integer> produced = produceMix(kafka, catalog, dependency, narrator);
       boolean healthy = awaitDrained(registry, produced);
+      new DemoYieldChapter(registry, narrator, batchThreads(lanes))
+          .run(
+              kafka,
+              mainTopic(catalog, TopicCatalog.REALTIME),
+              mainTopic(catalog, TopicCatalog.BATCH),
+              produced);
+      healthy = healthy && awaitDrained(registry, produced);
       long outageCalls = outage(kafka, catalog, dependency, narrator, produced);
       boolean drained = healthy && awaitDrained(registry, produced);
       runtime.close();
@@ -201,6 +214,24 @@ final class DemoStory {
         balanced ? "all records processed" : "some records were still pending",
         (System.nanoTime() - started) / 1e9);
     return balanced ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  /**
+   * Realtime's objective tightened from 2 s to {@link DemoYieldChapter#REALTIME_MAX_WAIT}: then a
+   * burst small enough for a short demo shows batch yielding, on any machine.
+   */
+  private static LaneConfig withDemoObjective(LaneConfig lane) {
+    return lane.name().equals(TopicCatalog.REALTIME)
+        ? lane.withMaxWait(DemoYieldChapter.REALTIME_MAX_WAIT)
+        : lane;
+  }
+
+  private static int batchThreads(List<LaneConfig> lanes) {
+    return lanes.stream()
+        .filter(lane -> lane.name().equals(TopicCatalog.BATCH))
+        .mapToInt(LaneConfig::concurrency)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static String mainTopic(TopicCatalog catalog, String lane) {

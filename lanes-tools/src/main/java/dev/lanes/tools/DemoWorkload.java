@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanes.Task;
+import dev.lanes.TaskContext;
 import dev.lanes.diagnostics.DiagnosticHandlers;
 import dev.lanes.task.TaskCodec;
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 final class DemoWorkload {
 
+  /** The demo's own task type: burns {@code ms} of CPU, the way a batch computation does. */
+  static final String BURN = "demo-burn";
+
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final int REALTIME_KEYS = 20;
 
@@ -27,6 +31,23 @@ final class DemoWorkload {
     return Task.create(
         DiagnosticHandlers.HTTP,
         JSON.objectNode().put("url", url).put("dependency", DemoStory.DEPENDENCY));
+  }
+
+  /** A task that burns {@code millis} of CPU. */
+  static Task burnTask(int millis) {
+    return Task.create(BURN, JSON.objectNode().put("ms", millis));
+  }
+
+  /** The handler of {@link #BURN}: spins, so it holds a core rather than sleeping. */
+  static void burn(Task task, TaskContext context) {
+    long end = System.nanoTime() + task.payload().path("ms").asLong(10) * 1_000_000;
+    long spins = 0;
+    while (System.nanoTime() - end < 0) {
+      spins++;
+    }
+    if (spins < 0) {
+      throw new IllegalStateException("unreachable: keeps the loop from being optimised away");
+    }
   }
 
   List<ProducerRecord<String, byte[]>> realtime(String topic, int count, String dependencyUrl) {

@@ -14,9 +14,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The adaptive concurrency limit of one dependency: Netflix's Gradient2 algorithm behind a limiter
- * partitioned by lane priority. Lanes of priority {@code HIGH} (realtime by default, whatever
- * their name) are guaranteed their share of the limit; all other lanes, and calls made outside a
- * lane, share the rest and may borrow the high lanes' unused part only while the whole limit is not
+ * partitioned by lane priority. Lanes of priority {@code HIGH} (realtime by default, whatever their
+ * name) are guaranteed their share of the limit; all other lanes, and calls made outside a lane,
+ * share the rest and may borrow the high lanes' unused part only while the whole limit is not
  * reached. Gradient2 rather than Vegas: it compares the recent latency with a long-term average
  * (not a minimum), so one fast outlier does not set a baseline a brown-out can never meet, and it
  * cuts the limit by up to half per sample where Vegas steps down by log10(limit).
@@ -71,8 +71,8 @@ final class DependencyLimiter {
   }
 
   /**
-   * A permit for one call of a lane of {@code priority}, waiting up to the permit wait; empty when none came. The
-   * permit's listener must hear exactly one of onSuccess, onIgnore or onDropped.
+   * A permit for one call of a lane of {@code priority}, waiting up to the permit wait; empty when
+   * none came. The permit's listener must hear exactly one of onSuccess, onIgnore or onDropped.
    */
   Optional<Limiter.Listener> acquire(Priority priority) throws InterruptedException {
     String partition = partitionOf(priority);

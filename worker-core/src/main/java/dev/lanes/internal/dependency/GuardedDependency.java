@@ -121,8 +121,7 @@ public final class GuardedDependency implements Dependency {
    * outcome: a timeout drops it (the algorithm's signal of overload), success counts its latency,
    * any other failure is ignored (a fast error says nothing of the dependency's load).
    */
-  private <T> T limited(String lane, Priority priority, DependencyCall<T> call)
-      throws Throwable {
+  private <T> T limited(String lane, Priority priority, DependencyCall<T> call) throws Throwable {
     if (limiter == null) {
       return timed(call);
     }

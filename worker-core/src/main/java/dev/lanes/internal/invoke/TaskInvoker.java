@@ -61,8 +61,8 @@ public final class TaskInvoker {
   /**
    * Runs the record's task. Returns null when the record is done, else what became of it: a
    * forward, a wait for a dependency, or abandoned. {@code behindDependency}: the record's
-   * partition waited on a dependency since the record was produced, so its wait says nothing
-   * about the lane's CPU share.
+   * partition waited on a dependency since the record was produced, so its wait says nothing about
+   * the lane's CPU share.
    */
   public Outcome invoke(ConsumerRecord<byte[], byte[]> record, boolean behindDependency) {
     int attempt = trust.attempt(record);

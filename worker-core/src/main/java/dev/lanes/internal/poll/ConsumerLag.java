@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * move.
  *
  * <p>Lag in time is measured alongside: the age of the oldest unfinished record the lane has
- * fetched, the largest over its partitions. It needs no broker (the timestamps are tracked with
- * the offsets), so it is measured even when ListOffsets fails.
+ * fetched, the largest over its partitions. It needs no broker (the timestamps are tracked with the
+ * offsets), so it is measured even when ListOffsets fails.
  */
 final class ConsumerLag {
 

@@ -116,11 +116,7 @@ public final class PollLoopFactory {
             committer,
             pauses,
             new DependencyPauses(
-                config.name(),
-                config.priority(),
-                consumer,
-                resources.dependencies(),
-                clock),
+                config.name(), config.priority(), consumer, resources.dependencies(), clock),
             new ConsumerLag(config.name() + "/" + role, clock),
             new LoopDrain(config, role, consumer, work, pauses, committer, stopBarrier, clock),
             releaseClientMetrics);

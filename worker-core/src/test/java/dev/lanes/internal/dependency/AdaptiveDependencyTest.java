@@ -7,9 +7,9 @@ import dev.failsafe.TimeoutExceededException;
 import dev.lanes.AdaptiveConcurrency;
 import dev.lanes.BreakerPolicy;
 import dev.lanes.DependencyPolicy;
-import dev.lanes.Priority;
 import dev.lanes.DependencyUnavailableException;
 import dev.lanes.MetricNames;
+import dev.lanes.Priority;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
@@ -70,10 +70,12 @@ class AdaptiveDependencyTest {
                 .withTimeout(Duration.ofMillis(50))
                 .withAdaptiveConcurrency(1, 1));
 
-    assertThatThrownBy(() -> api.call("batch", Priority.LOW, () -> blockUntil(new CountDownLatch(1))))
+    assertThatThrownBy(
+            () -> api.call("batch", Priority.LOW, () -> blockUntil(new CountDownLatch(1))))
         .isInstanceOf(TimeoutExceededException.class);
     assertThat(gauge(MetricNames.DEPENDENCY_IN_FLIGHT)).isZero();
-    assertThatThrownBy(() -> api.call("batch", Priority.LOW, this::failing)).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> api.call("batch", Priority.LOW, this::failing))
+        .isInstanceOf(IOException.class);
     assertThat(gauge(MetricNames.DEPENDENCY_IN_FLIGHT)).isZero();
     assertThat(api.hasPermitFor(Priority.LOW)).isTrue();
   }

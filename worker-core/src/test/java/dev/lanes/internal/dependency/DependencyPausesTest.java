@@ -46,7 +46,11 @@ class DependencyPausesTest {
       new InFlightWork(new ArrayBlockingQueue<>(16), 16, Set.of(), nanos::get);
   private final DependencyPauses pauses =
       new DependencyPauses(
-          "breaker", Priority.NORMAL, consumer, dependencies, new LaneClock(millis::get, nanos::get));
+          "breaker",
+          Priority.NORMAL,
+          consumer,
+          dependencies,
+          new LaneClock(millis::get, nanos::get));
 
   @AfterEach
   void close() {
@@ -109,8 +113,7 @@ class DependencyPausesTest {
   }
 
   @Test
-  void recordsProducedBeforeTheBreakerClosedCountAsHavingWaitedOnTheDependency()
-      throws Exception {
+  void recordsProducedBeforeTheBreakerClosedCountAsHavingWaitedOnTheDependency() throws Exception {
     PartitionState partition = consumedUpTo(FIRST, 3, 0);
     openBreaker();
     partition.block("api");

@@ -34,7 +34,8 @@ class ConsumerLagTest {
           return super.endOffsets(partitions, timeout);
         }
       };
-  private final ConsumerLag lag = new ConsumerLag("lane/main", new LaneClock(millis::get, nanos::get));
+  private final ConsumerLag lag =
+      new ConsumerLag("lane/main", new LaneClock(millis::get, nanos::get));
 
   @Test
   void lagIsLogEndMinusTheAcknowledgedCommitAndAPausedPartitionCountsOnlyInTheTotal() {
