@@ -103,26 +103,7 @@ public final class LanesRuntime implements AutoCloseable {
     this.longestGrace = grace;
     this.yieldInterval = builder.yieldInterval;
     this.yieldController =
-        builder.yielding ? yieldController(configs, this.workers, registry) : null;
-  }
-
-  /** One controller for the process: lanes yield only to lanes they share the machine with. */
-  private static YieldController yieldController(
-      List<LaneConfig> configs, List<LaneWorker> workers, MeterRegistry registry) {
-    List<YieldController.Lane> lanes = new ArrayList<>();
-    for (int i = 0; i < configs.size(); i++) {
-      LaneConfig config = configs.get(i);
-      LaneWorker worker = workers.get(i);
-      lanes.add(
-          new YieldController.Lane(
-              config.name(),
-              config.priority(),
-              config.maxWait(),
-              config.yieldFloor(),
-              worker.concurrencyLimit(),
-              worker.recentWaits()));
-    }
-    return new YieldController(lanes, YieldController.WINDOW_TICKS, registry);
+        builder.yielding ? LaneAssembly.yieldController(configs, this.workers, registry) : null;
   }
 
   public static Builder builder() {

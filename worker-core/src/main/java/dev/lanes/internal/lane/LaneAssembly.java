@@ -18,6 +18,7 @@ import dev.lanes.internal.poll.PollLoop;
 import dev.lanes.internal.poll.PollLoopFactory;
 import dev.lanes.internal.poll.RetryGroupSeed;
 import dev.lanes.internal.poll.StopBarrier;
+import dev.lanes.internal.priority.YieldController;
 import dev.lanes.retry.RetryRouter;
 import dev.lanes.task.TaskCodec;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -171,6 +172,25 @@ public final class LaneAssembly {
       made.closeAfter(e);
       throw e;
     }
+  }
+
+  /** One controller for the process: lanes yield only to lanes they share the machine with. */
+  public static YieldController yieldController(
+      List<LaneConfig> configs, List<LaneWorker> workers, MeterRegistry registry) {
+    List<YieldController.Lane> lanes = new ArrayList<>();
+    for (int i = 0; i < configs.size(); i++) {
+      LaneConfig config = configs.get(i);
+      LaneWorker worker = workers.get(i);
+      lanes.add(
+          new YieldController.Lane(
+              config.name(),
+              config.priority(),
+              config.maxWait(),
+              config.yieldFloor(),
+              worker.concurrencyLimit(),
+              worker.recentWaits()));
+    }
+    return new YieldController(lanes, YieldController.WINDOW_TICKS, registry);
   }
 
   private static ScheduledExecutorService clientMetricsScheduler() {
