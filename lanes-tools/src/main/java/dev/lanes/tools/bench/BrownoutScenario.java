@@ -23,12 +23,14 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code brownout}: lanes {@code realtime} (10 tasks/s) and {@code batch} (20 tasks/s), 8 threads
- * each, both calling one shared {@code http} dependency: a fake with 8 server threads whose latency
- * goes from 20 ms to 500 ms for the brown-out and back. At 500 ms it serves 16 calls/s, fewer than
- * the 30/s offered, so calls beyond 8 in flight queue inside it. Every call has a 1 s timeout; tasks
- * get 3 retries 1 s apart. Run once with a fixed cap of 12 concurrent calls (permits awaited up to 1
- * s) and once with an adaptive limit between 1 and 12 (realtime guaranteed 80%).
+ * {@code brownout}: lanes {@code realtime} (10 tasks/s) and {@code batch} (20 tasks/s), 16
+ * threads each, both calling one shared {@code http} dependency: a fake with 8 server threads whose
+ * latency goes from 20 ms to 500 ms for the brown-out and back. At 500 ms it serves 16 calls/s,
+ * fewer than the 30/s offered, so calls beyond 8 in flight queue inside it, and beyond 16 they wait
+ * longer than the 1 s call timeout (the fake still serves a call its caller gave up on, as a real
+ * service would). Tasks get 3 retries 1 s apart. Run once with a fixed cap of 24 concurrent calls
+ * (what the healthy dependency takes; permits awaited up to 1 s) and once with an adaptive limit
+ * between 1 and 24 (realtime guaranteed 80%).
  *
  * <p>Realtime latency is end to end: record timestamp to the end of the attempt that succeeded,
  * retries included; dead-lettered tasks are counted apart. Recovery is the time from the latency
@@ -42,8 +44,8 @@ final class BrownoutScenario {
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(1);
   static final Duration REALTIME_INTERVAL = Duration.ofMillis(100);
   static final Duration BATCH_INTERVAL = Duration.ofMillis(50);
-  static final int THREADS = 8;
-  static final int CAP = 12;
+  static final int THREADS = 16;
+  static final int CAP = 24;
   static final RetryPolicy RETRIES = RetryPolicy.of(3, Backoff.fixed(Duration.ofSeconds(1)));
   private static final Duration HEALTHY_BEFORE = Duration.ofSeconds(5);
   private static final Duration STREAM_AFTER = Duration.ofSeconds(10);
@@ -139,8 +141,16 @@ final class BrownoutScenario {
             String.format(
                 "brownout %s: the dependency answers in %d ms for %s (limit before %s)",
                 name, BROWNOUT_LATENCY.toMillis(), brownout, limitBefore));
-        BenchContext.pause(brownout.toMillis());
+        StringBuilder limits = new StringBuilder();
+        long brownoutEnd = System.nanoTime() + brownout.toNanos();
+        while (System.nanoTime() - brownoutEnd < 0) {
+          BenchContext.pause(Math.min(1000, (brownoutEnd - System.nanoTime()) / 1_000_000 + 1));
+          limits.append(' ').append((long) limit(meters));
+        }
         fake.addLatency(HEALTHY_LATENCY);
+        if (policy.adaptive() != null) {
+          bench.progress("brownout " + name + ": the limit each second:" + limits);
+        }
         long healedAt = System.nanoTime();
         if (policy.adaptive() != null) {
           BenchContext.awaitAtLeast(
