@@ -58,8 +58,7 @@ public final class Scenarios {
    * @param seconds the length of each overload run and of the brown-out, or 0 for their defaults
    *     (20 s and 30 s)
    */
-  public static Map<String, Object> run(
-      String name, BenchContext bench, int records, int seconds) {
+  public static Map<String, Object> run(String name, BenchContext bench, int records, int seconds) {
     bench.progress("scenario " + name);
     return switch (name) {
       case "throughput" -> ThroughputScenario.run(bench, records);
