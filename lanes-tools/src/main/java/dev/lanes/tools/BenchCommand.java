@@ -44,6 +44,15 @@ public final class BenchCommand implements ToolCommand {
   private int records = 1_000_000;
 
   @Option(
+      names = "--seconds",
+      paramLabel = "S",
+      description = {
+        "Length of each overload run and of the brown-out in the brownout scenario;",
+        "3 to 3600, or 0 for their defaults, 20 s and 30 s (default: ${DEFAULT-VALUE})."
+      })
+  private int seconds = 0;
+
+  @Option(
       names = {"--bootstrap-server", "--bootstrap-servers"},
       paramLabel = "HOST:PORT",
       description = "Measure on this cluster instead of a local broker.")
@@ -63,6 +72,9 @@ public final class BenchCommand implements ToolCommand {
     if (records < 1000) {
       throw new UsageException("--records must be >= 1000, was " + records);
     }
+    if (seconds != 0 && (seconds < 3 || seconds > 3600)) {
+      throw new UsageException("--seconds must be 0 or between 3 and 3600, was " + seconds);
+    }
     long started = System.nanoTime();
     Map<String, Object> results = new LinkedHashMap<>();
     try (EmbeddedKafkaBroker broker =
@@ -77,7 +89,7 @@ public final class BenchCommand implements ToolCommand {
               + Runtime.getRuntime().availableProcessors()
               + " cores");
       for (String name : chosen) {
-        results.put(name, Scenarios.run(name, bench, records));
+        results.put(name, Scenarios.run(name, bench, records, seconds));
       }
     }
     Scenarios.printTable(results, console.out());

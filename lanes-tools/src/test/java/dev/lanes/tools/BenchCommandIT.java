@@ -66,6 +66,73 @@ class BenchCommandIT {
   }
 
   @Test
+  void overloadAndBrownoutRunShortAndWriteTheirFiguresAsJson(TestKafka kafka) throws Exception {
+    // --seconds 3 shortens every run: the figures are meaningless, the keys and the bookkeeping
+    // (nothing lost, every task settled) are what this checks.
+    Path overloadJson = dir.resolve("overload.json");
+    Path brownoutJson = dir.resolve("brownout.json");
+
+    CliRun overload = shortRun(kafka, "overload", overloadJson);
+    CliRun brownout = shortRun(kafka, "brownout", brownoutJson);
+
+    assertThat(overload.exitCode()).as(overload.toString()).isZero();
+    assertThat(brownout.exitCode()).as(brownout.toString()).isZero();
+    JsonNode o =
+        new ObjectMapper().readTree(overloadJson.toFile()).get("scenarios").get("overload");
+    for (String figure :
+        new String[] {
+          "p99_alone_ms",
+          "p99_flooded_off_ms",
+          "p99_flooded_on_ms",
+          "ratio_p99_on",
+          "ratio_p99_off",
+          "batch_per_s_off",
+          "batch_per_s_on"
+        }) {
+      assertThat(o.has(figure)).as(figure).isTrue();
+    }
+    assertThat(o.get("batch_per_s_off").asDouble()).as("the flood ran").isPositive();
+    assertThat(o.get("lost").asLong()).as("lost").isZero();
+    JsonNode b =
+        new ObjectMapper().readTree(brownoutJson.toFile()).get("scenarios").get("brownout");
+    for (String figure :
+        new String[] {
+          "realtime_p99_fixed_ms",
+          "realtime_p99_adaptive_ms",
+          "timeouts_fixed",
+          "timeouts_adaptive",
+          "dead_lettered_fixed",
+          "dead_lettered_adaptive",
+          "recovery_s_adaptive"
+        }) {
+      assertThat(b.has(figure)).as(figure).isTrue();
+    }
+    assertThat(b.get("realtime_p99_adaptive_ms").asLong()).as("realtime succeeded").isPositive();
+  }
+
+  @Test
+  void secondsBelowThreeIsAUsageError() {
+    CliRun bench =
+        CliRun.of("bench", "--scenario", "overload", "--seconds", "1", "--bootstrap-server", "x:1");
+
+    assertThat(bench.exitCode()).isEqualTo(2);
+    assertThat(bench.err()).contains("--seconds must be 0 or between 3 and 3600, was 1");
+  }
+
+  private static CliRun shortRun(TestKafka kafka, String scenario, Path json) {
+    return CliRun.of(
+        "bench",
+        "--scenario",
+        scenario,
+        "--seconds",
+        "3",
+        "--bootstrap-server",
+        kafka.bootstrapServers(),
+        "--json",
+        json.toString());
+  }
+
+  @Test
   void anUnknownScenarioIsAUsageError() {
     CliRun bench = CliRun.of("bench", "--scenario", "warp-speed", "--bootstrap-server", "x:1");
 
@@ -73,6 +140,6 @@ class BenchCommandIT {
     assertThat(bench.err())
         .contains(
             "--scenario must be one of [throughput, io-bound, isolation, outage, retry-delay,"
-                + " memory]");
+                + " memory, overload, brownout] or all, was 'warp-speed'");
   }
 }

@@ -151,7 +151,7 @@ final class OutageScenario {
   }
 
   /** Records written to {@code topic} so far: the sum of its partitions' end offsets. */
-  private static long endTotal(BenchContext bench, String topic) {
+  static long endTotal(BenchContext bench, String topic) {
     Map<String, Object> config = new HashMap<>(bench.client());
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

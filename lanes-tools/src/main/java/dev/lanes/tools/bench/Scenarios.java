@@ -1,6 +1,7 @@
 package dev.lanes.tools.bench;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -10,8 +11,23 @@ import java.util.Map;
 /** The bench's scenarios by name, and how their results are printed. */
 public final class Scenarios {
 
-  /** Every scenario, in the order {@code all} runs them. */
+  /** Every scenario. */
   static final List<String> NAMES =
+      List.of(
+          "throughput",
+          "io-bound",
+          "isolation",
+          "outage",
+          "retry-delay",
+          "memory",
+          "overload",
+          "brownout");
+
+  /**
+   * What {@code all} runs, in order: not overload and brownout, which take about 1.5 and 2.5
+   * minutes more and would double it; run them by name.
+   */
+  static final List<String> ALL =
       List.of("throughput", "io-bound", "isolation", "outage", "retry-delay", "memory");
 
   private static final int RETRY_TASKS = 200;
@@ -29,7 +45,7 @@ public final class Scenarios {
   /** The scenarios {@code name} stands for; a clear error for an unknown one. */
   public static List<String> select(String name) {
     if (name.equals("all")) {
-      return NAMES;
+      return ALL;
     }
     if (!NAMES.contains(name)) {
       throw new IllegalArgumentException(
@@ -38,7 +54,11 @@ public final class Scenarios {
     return List.of(name);
   }
 
-  public static Map<String, Object> run(String name, BenchContext bench, int records) {
+  /**
+   * @param seconds the length of each overload run and of the brown-out, or 0 for their defaults
+   *     (20 s and 30 s)
+   */
+  public static Map<String, Object> run(String name, BenchContext bench, int records, int seconds) {
     bench.progress("scenario " + name);
     return switch (name) {
       case "throughput" -> ThroughputScenario.run(bench, records);
@@ -47,6 +67,13 @@ public final class Scenarios {
       case "outage" -> OutageScenario.run(bench, records);
       case "retry-delay" -> RetryDelayScenario.run(bench, RETRY_TASKS);
       case "memory" -> MemoryScenario.run(bench, records);
+      case "overload" ->
+          OverloadScenario.run(
+              bench, seconds == 0 ? OverloadScenario.DEFAULT_RUN : Duration.ofSeconds(seconds));
+      case "brownout" ->
+          BrownoutScenario.run(
+              bench,
+              seconds == 0 ? BrownoutScenario.DEFAULT_BROWNOUT : Duration.ofSeconds(seconds));
       default -> throw new IllegalArgumentException("unknown scenario " + name);
     };
   }
