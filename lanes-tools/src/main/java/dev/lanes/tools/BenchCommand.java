@@ -53,6 +53,15 @@ public final class BenchCommand implements ToolCommand {
   private int seconds = 0;
 
   @Option(
+      names = "--rounds",
+      paramLabel = "N",
+      description = {
+        "Rounds of the throughput scenario, 1 to 20; each figure is the median of its rounds",
+        "(default: ${DEFAULT-VALUE})."
+      })
+  private int rounds = 1;
+
+  @Option(
       names = {"--bootstrap-server", "--bootstrap-servers"},
       paramLabel = "HOST:PORT",
       description = "Measure on this cluster instead of a local broker.")
@@ -75,6 +84,9 @@ public final class BenchCommand implements ToolCommand {
     if (seconds != 0 && (seconds < 3 || seconds > 3600)) {
       throw new UsageException("--seconds must be 0 or between 3 and 3600, was " + seconds);
     }
+    if (rounds < 1 || rounds > 20) {
+      throw new UsageException("--rounds must be between 1 and 20, was " + rounds);
+    }
     long started = System.nanoTime();
     Map<String, Object> results = new LinkedHashMap<>();
     try (EmbeddedKafkaBroker broker =
@@ -89,7 +101,7 @@ public final class BenchCommand implements ToolCommand {
               + Runtime.getRuntime().availableProcessors()
               + " cores");
       for (String name : chosen) {
-        results.put(name, Scenarios.run(name, bench, records, seconds));
+        results.put(name, Scenarios.run(name, bench, records, seconds, rounds));
       }
     }
     Scenarios.printTable(results, console.out());

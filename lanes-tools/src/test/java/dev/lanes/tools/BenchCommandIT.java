@@ -28,6 +28,8 @@ class BenchCommandIT {
             "throughput",
             "--records",
             "5000",
+            "--rounds",
+            "2",
             "--bootstrap-server",
             kafka.bootstrapServers(),
             "--json",
@@ -52,10 +54,20 @@ class BenchCommandIT {
           "lanes_unordered_records_per_s",
           "lanes_key_records_per_s",
           "ratio_unordered",
-          "ratio_key"
+          "ratio_key",
+          "cpu_ns_per_record_raw",
+          "cpu_ns_per_record_unordered",
+          "cpu_ns_per_record_key",
+          "alloc_bytes_per_record_raw",
+          "alloc_bytes_per_record_raw_decode",
+          "alloc_bytes_per_record_unordered",
+          "alloc_bytes_per_record_key"
         }) {
+      assertThat(throughput.has(figure)).as(figure).isTrue();
       assertThat(throughput.get(figure).asDouble()).as(figure).isPositive();
     }
+    assertThat(throughput.get("rounds").asInt()).isEqualTo(2);
+    assertThat(bench.out()).contains("round 1/2, lanes KEY:", "round 2/2, lanes KEY:");
     JsonNode retry =
         new ObjectMapper().readTree(retryJson.toFile()).get("scenarios").get("retry-delay");
     assertThat(retry.get("retried").asInt()).isEqualTo(retry.get("tasks").asInt());
@@ -117,6 +129,16 @@ class BenchCommandIT {
 
     assertThat(bench.exitCode()).isEqualTo(2);
     assertThat(bench.err()).contains("--seconds must be 0 or between 3 and 3600, was 1");
+  }
+
+  @Test
+  void roundsBelowOneIsAUsageError() {
+    CliRun bench =
+        CliRun.of(
+            "bench", "--scenario", "throughput", "--rounds", "0", "--bootstrap-server", "x:1");
+
+    assertThat(bench.exitCode()).isEqualTo(2);
+    assertThat(bench.err()).contains("--rounds must be between 1 and 20, was 0");
   }
 
   private static CliRun shortRun(TestKafka kafka, String scenario, Path json) {

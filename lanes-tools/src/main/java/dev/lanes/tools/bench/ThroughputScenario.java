@@ -29,7 +29,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * connection setup: each is measured from the first record to the last. Each also reports the CPU
  * time its own threads spent per record (the consumer's poll thread; the lane's poll and worker
  * threads, group join included), which the neighbours on a shared machine disturb far less than the
- * rates. The broker's CPU is in neither.
+ * rates, and the heap bytes the same threads allocated per record. The broker's CPU and allocations
+ * are in neither.
  */
 final class ThroughputScenario {
 
@@ -37,18 +38,35 @@ final class ThroughputScenario {
 
   private ThroughputScenario() {}
 
-  static Map<String, Object> run(BenchContext bench, int records) {
+  /**
+   * @param rounds how many times the four readers read the backlog, one after the other; each
+   *     figure is the median of its rounds, so one disturbed round does not move it
+   */
+  static Map<String, Object> run(BenchContext bench, int records, int rounds) {
     LaneTopics lane = bench.freshLane("bench-throughput", 6);
     String topic = lane.main().name();
     BenchRecords.produce(bench, topic, "noop", records);
+    List<Map<String, Object>> figures = new ArrayList<>();
+    for (int round = 1; round <= rounds; round++) {
+      String prefix = rounds == 1 ? "" : "round " + round + "/" + rounds + ", ";
+      figures.add(round(bench, lane, records, prefix));
+    }
+    Map<String, Object> result = RoundMedians.of(figures);
+    result.put("rounds", rounds);
+    return result;
+  }
+
+  private static Map<String, Object> round(
+      BenchContext bench, LaneTopics lane, int records, String prefix) {
+    String topic = lane.main().name();
     Measured raw = rawRate(bench, topic, records, false);
-    bench.progress("raw consumer: " + raw);
+    bench.progress(prefix + "raw consumer: " + raw);
     Measured rawDecode = rawRate(bench, topic, records, true);
-    bench.progress("raw consumer + decode: " + rawDecode);
+    bench.progress(prefix + "raw consumer + decode: " + rawDecode);
     Measured unordered = laneRate(bench, lane, records, OrderingMode.UNORDERED);
-    bench.progress("lanes UNORDERED: " + unordered);
+    bench.progress(prefix + "lanes UNORDERED: " + unordered);
     Measured key = laneRate(bench, lane, records, OrderingMode.KEY);
-    bench.progress("lanes KEY: " + key);
+    bench.progress(prefix + "lanes KEY: " + key);
     Map<String, Object> result = rates(records, raw, rawDecode, unordered, key);
     result.put("cpu_ns_per_record_raw", raw.cpuNanosPerRecord());
     result.put("cpu_ns_per_record_raw_decode", rawDecode.cpuNanosPerRecord());
@@ -58,21 +76,32 @@ final class ThroughputScenario {
     result.put("cpu_ratio_key", cpuRatio(raw, key));
     result.put("cpu_ratio_unordered_vs_decode", cpuRatio(rawDecode, unordered));
     result.put("cpu_ratio_key_vs_decode", cpuRatio(rawDecode, key));
+    result.put("alloc_bytes_per_record_raw", raw.allocBytesPerRecord());
+    result.put("alloc_bytes_per_record_raw_decode", rawDecode.allocBytesPerRecord());
+    result.put("alloc_bytes_per_record_unordered", unordered.allocBytesPerRecord());
+    result.put("alloc_bytes_per_record_key", key.allocBytesPerRecord());
     return result;
   }
 
-  /** One reader's figures: records per second, and CPU nanoseconds of its threads per record. */
-  record Measured(double rate, long cpuNanosPerRecord) {
+  /**
+   * One reader's figures: records per second, and CPU nanoseconds and heap bytes allocated by its
+   * threads per record.
+   */
+  record Measured(double rate, long cpuNanosPerRecord, long allocBytesPerRecord) {
 
-    static Measured of(long records, long firstNanos, long lastNanos, long cpuNanos) {
+    static Measured of(
+        long records, long firstNanos, long lastNanos, long cpuNanos, long allocatedBytes) {
       return new Measured(
           ThroughputScenario.rate(records, firstNanos, lastNanos),
-          records == 0 ? 0 : cpuNanos / records);
+          records == 0 ? 0 : cpuNanos / records,
+          records == 0 ? 0 : allocatedBytes / records);
     }
 
     @Override
     public String toString() {
-      return String.format("%.0f records/s, %d ns CPU per record", rate, cpuNanosPerRecord);
+      return String.format(
+          "%.0f records/s, %d ns CPU and %d B allocated per record",
+          rate, cpuNanosPerRecord, allocBytesPerRecord);
     }
   }
 
@@ -114,6 +143,7 @@ final class ThroughputScenario {
       long read = 0;
       long first = 0;
       long cpuBefore = ThreadCpu.currentThread();
+      long allocatedBefore = ThreadAllocation.currentThread();
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
       while (read < records && System.nanoTime() - deadline < 0) {
         ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(100));
@@ -128,7 +158,12 @@ final class ThroughputScenario {
         }
       }
       long last = System.nanoTime();
-      return Measured.of(read, first, last, ThreadCpu.currentThread() - cpuBefore);
+      return Measured.of(
+          read,
+          first,
+          last,
+          ThreadCpu.currentThread() - cpuBefore,
+          ThreadAllocation.currentThread() - allocatedBefore);
     }
   }
 
@@ -155,8 +190,13 @@ final class ThroughputScenario {
     try (LanesRuntime runtime = bench.start(handlers, config)) {
       BenchContext.awaitAtLeast(handled::get, records, TIMEOUT, 1);
       long last = System.nanoTime();
-      // Read before the runtime closes: its threads' CPU time goes with them.
-      return Measured.of(handled.get(), first.get(), last, ThreadCpu.nanos(threads));
+      // Read before the runtime closes: its threads' CPU time and allocations go with them.
+      return Measured.of(
+          handled.get(),
+          first.get(),
+          last,
+          ThreadCpu.nanos(threads),
+          ThreadAllocation.bytes(threads));
     }
   }
 
