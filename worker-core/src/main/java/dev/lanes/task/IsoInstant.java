@@ -1,5 +1,6 @@
 package dev.lanes.task;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -51,6 +52,57 @@ final class IsoInstant {
     long epochDay = LocalDate.of(year, month, day).toEpochDay();
     return Instant.ofEpochSecond(
         epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nanos);
+  }
+
+  /**
+   * The instant written as ASCII in {@code bytes[from, to)}: read in place, without a String, when
+   * it is the UTC form; any other form goes to {@link #parse(String)}.
+   *
+   * @throws java.time.DateTimeException when the text is not an ISO-8601 instant
+   */
+  static Instant parse(byte[] bytes, int from, int to) {
+    int length = to - from;
+    if (length < 20
+        || length > 30
+        || length == 21
+        || bytes[from + 4] != '-'
+        || bytes[from + 7] != '-'
+        || bytes[from + 10] != 'T'
+        || bytes[from + 13] != ':'
+        || bytes[from + 16] != ':'
+        || bytes[to - 1] != 'Z'
+        || (length > 20 && bytes[from + 19] != '.')) {
+      return parse(new String(bytes, from, length, StandardCharsets.ISO_8859_1));
+    }
+    int year = digits(bytes, from, from + 4);
+    int month = digits(bytes, from + 5, from + 7);
+    int day = digits(bytes, from + 8, from + 10);
+    int hour = digits(bytes, from + 11, from + 13);
+    int minute = digits(bytes, from + 14, from + 16);
+    int second = digits(bytes, from + 17, from + 19);
+    int nanos = length > 20 ? digits(bytes, from + 20, to - 1) * NANO_SCALE[length - 21] : 0;
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || nanos < 0) {
+      return parse(new String(bytes, from, length, StandardCharsets.ISO_8859_1));
+    }
+    if (hour > 23 || minute > 59 || second > 59) {
+      return parse(new String(bytes, from, length, StandardCharsets.ISO_8859_1));
+    }
+    long epochDay = LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(
+        epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nanos);
+  }
+
+  /** The decimal value of {@code bytes[from, to)}, or -1 when a byte is not an ASCII digit. */
+  private static int digits(byte[] bytes, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      int c = bytes[i];
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   /** The decimal value of {@code text[from, to)}, or -1 when a character is not a digit. */
