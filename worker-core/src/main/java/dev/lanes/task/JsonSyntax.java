@@ -110,7 +110,7 @@ final class JsonSyntax {
 
   /** True when {@code v[p..]} is the literal {@code null}. */
   static boolean isNull(byte[] v, int p) {
-    return afterLiteral(v, p, "null") != FAIL;
+    return p + 3 < v.length && v[p] == 'n' && v[p + 1] == 'u' && v[p + 2] == 'l' && v[p + 3] == 'l';
   }
 
   /**
