@@ -25,6 +25,13 @@ import java.time.Instant;
  */
 final class EnvelopeScanner {
 
+  // One bit per envelope field: 1 shifted by the field's index in NAMES.
+  private static final int ID = 1;
+  private static final int TYPE = 2;
+  private static final int PAYLOAD = 4;
+  private static final int CREATED_AT = 8;
+  private static final int SCHEMA_VERSION = 16;
+
   /** The envelope's field names; a field's bit is 1 shifted by its index here. */
   private static final byte[][] NAMES = {
     ascii(TaskCodec.ID),
@@ -76,108 +83,15 @@ final class EnvelopeScanner {
     if (v.length > maxLength) {
       return null;
     }
+    Fields fields = new Fields(); // scalar-replaced by the JIT: read and its helpers inline
     int p = JsonSyntax.skipWhitespace(v, 0);
     if (p >= v.length || v[p] != '{') {
       return null;
     }
-    int idStart = -1;
-    int idEnd = -1;
-    int typeStart = -1;
-    int typeEnd = -1;
-    int payloadStart = 0;
-    int payloadEnd = 0;
-    int createdStart = -1;
-    int createdEnd = -1;
-    int deadlineStart = -1;
-    int deadlineEnd = -1;
-    int schemaVersion = Task.CURRENT_SCHEMA_VERSION;
-    int seen = 0; // one bit per envelope field: a repeated one goes to the Jackson paths
     p = JsonSyntax.skipWhitespace(v, p + 1);
     boolean more = p < v.length && v[p] != '}';
     while (more) {
-      if (p >= v.length || v[p] != '"') {
-        return null;
-      }
-      int nameStart = p + 1;
-      int bit = envelopeField(v, nameStart);
-      int nameEnd =
-          bit == 0
-              ? JsonSyntax.plainStringEnd(v, nameStart)
-              : nameStart + NAMES[Integer.numberOfTrailingZeros(bit)].length;
-      if (nameEnd == FAIL || (seen & bit) != 0) {
-        return null;
-      }
-      p = JsonSyntax.skipWhitespace(v, nameEnd + 1);
-      if (p >= v.length || v[p] != ':') {
-        return null;
-      }
-      p = JsonSyntax.skipWhitespace(v, p + 1);
-      seen |= bit;
-      int start = p;
-      switch (bit) {
-        case 0 ->
-            p = JsonSyntax.value(v, p, 1); // unknown fields are allowed: producers may be newer
-        case 1, 2, 8, 32 -> { // id, type, createdAt, deadline: a plain string (or null but type)
-          if (p < v.length && v[p] == '"') {
-            int end = JsonSyntax.plainStringEnd(v, p + 1);
-            p = end == FAIL ? FAIL : end + 1;
-          } else if (bit != 2 && JsonSyntax.isNull(v, p)) {
-            p += 4;
-            start = -1;
-          } else {
-            return null;
-          }
-          if (p == FAIL) {
-            return null;
-          }
-          if (start >= 0) {
-            start++; // inside the quotes
-            switch (bit) {
-              case 1 -> {
-                idStart = start;
-                idEnd = p - 1;
-              }
-              case 2 -> {
-                typeStart = start;
-                typeEnd = p - 1;
-              }
-              case 8 -> {
-                createdStart = start;
-                createdEnd = p - 1;
-              }
-              default -> {
-                deadlineStart = start;
-                deadlineEnd = p - 1;
-              }
-            }
-          }
-        }
-        case 4 -> { // payload: any JSON value, null reads as absent
-          if (JsonSyntax.isNull(v, p)) {
-            p += 4;
-          } else {
-            p = JsonSyntax.value(v, p, 1);
-            payloadStart = start;
-            payloadEnd = p;
-          }
-        }
-        default -> { // schemaVersion: null, or a plain small integer this runtime understands
-          if (JsonSyntax.isNull(v, p)) {
-            p += 4;
-          } else {
-            if (p >= v.length || !JsonSyntax.isDigit(v[p]) || v[p] == '0') {
-              return null;
-            }
-            schemaVersion = 0;
-            while (p < v.length && JsonSyntax.isDigit(v[p]) && p - start < 9) {
-              schemaVersion = schemaVersion * 10 + (v[p++] - '0');
-            }
-            if (schemaVersion > Task.CURRENT_SCHEMA_VERSION) {
-              return null;
-            }
-          }
-        }
-      }
+      p = afterField(v, p, fields);
       if (p == FAIL) {
         return null;
       }
@@ -194,32 +108,148 @@ final class EnvelopeScanner {
       }
     }
     if (JsonSyntax.skipWhitespace(v, p + 1) != v.length
-        || typeStart < 0
-        || isBlank(v, typeStart, typeEnd)) {
+        || fields.typeStart < 0
+        || isBlank(v, fields.typeStart, fields.typeEnd)) {
       return null;
     }
+    return task(v, fields, recordTimestamp, topic, partition, offset);
+  }
+
+  /** After the name and value of the field at {@code p}, noting an envelope field's value. */
+  private static int afterField(byte[] v, int p, Fields fields) {
+    if (p >= v.length || v[p] != '"') {
+      return FAIL;
+    }
+    int nameStart = p + 1;
+    int bit = envelopeField(v, nameStart);
+    int nameEnd =
+        bit == 0
+            ? JsonSyntax.plainStringEnd(v, nameStart)
+            : nameStart + NAMES[Integer.numberOfTrailingZeros(bit)].length;
+    if (nameEnd == FAIL || (fields.seen & bit) != 0) {
+      return FAIL; // a repeated envelope field: Jackson's paths decide which one counts
+    }
+    fields.seen |= bit;
+    p = JsonSyntax.skipWhitespace(v, nameEnd + 1);
+    if (p >= v.length || v[p] != ':') {
+      return FAIL;
+    }
+    p = JsonSyntax.skipWhitespace(v, p + 1);
+    return switch (bit) {
+      case 0 -> JsonSyntax.value(v, p, 1); // unknown fields are allowed: producers may be newer
+      case PAYLOAD -> afterPayload(v, p, fields);
+      case SCHEMA_VERSION -> afterSchemaVersion(v, p, fields);
+      default -> afterText(v, p, bit, fields);
+    };
+  }
+
+  /** After id, type, createdAt or deadline: a plain string, or null (but for type). */
+  private static int afterText(byte[] v, int p, int bit, Fields fields) {
+    if (bit != TYPE && JsonSyntax.isNull(v, p)) {
+      return p + 4;
+    }
+    if (p >= v.length || v[p] != '"') {
+      return FAIL;
+    }
+    int end = JsonSyntax.plainStringEnd(v, p + 1);
+    if (end != FAIL) {
+      fields.text(bit, p + 1, end);
+    }
+    return end == FAIL ? FAIL : end + 1;
+  }
+
+  /** After the payload: any JSON value, null read as absent. */
+  private static int afterPayload(byte[] v, int p, Fields fields) {
+    if (JsonSyntax.isNull(v, p)) {
+      return p + 4;
+    }
+    int end = JsonSyntax.value(v, p, 1);
+    fields.payloadStart = p;
+    fields.payloadEnd = end;
+    return end;
+  }
+
+  /** After schemaVersion: null, or a plain small integer this runtime understands. */
+  private static int afterSchemaVersion(byte[] v, int p, Fields fields) {
+    if (JsonSyntax.isNull(v, p)) {
+      return p + 4;
+    }
+    if (p >= v.length || !JsonSyntax.isDigit(v[p]) || v[p] == '0') {
+      return FAIL;
+    }
+    int start = p;
+    int version = 0;
+    while (p < v.length && JsonSyntax.isDigit(v[p]) && p - start < 9) {
+      version = version * 10 + (v[p++] - '0');
+    }
+    fields.schemaVersion = version;
+    return version > Task.CURRENT_SCHEMA_VERSION ? FAIL : p;
+  }
+
+  private Task task(
+      byte[] v, Fields fields, long recordTimestamp, String topic, int partition, long offset) {
     Instant createdAt;
     Instant deadline;
     try {
       createdAt =
-          createdStart < 0
+          fields.createdStart < 0
               ? Instant.ofEpochMilli(Math.max(0, recordTimestamp))
-              : IsoInstant.parse(v, createdStart, createdEnd);
-      deadline = deadlineStart < 0 ? null : IsoInstant.parse(v, deadlineStart, deadlineEnd);
+              : IsoInstant.parse(v, fields.createdStart, fields.createdEnd);
+      deadline =
+          fields.deadlineStart < 0
+              ? null
+              : IsoInstant.parse(v, fields.deadlineStart, fields.deadlineEnd);
     } catch (DateTimeException e) {
       return null; // the Jackson paths say which field and why
     }
     String id =
-        idStart < 0 || isBlank(v, idStart, idEnd)
+        fields.idStart < 0 || isBlank(v, fields.idStart, fields.idEnd)
             ? TaskCodec.fallbackId(topic, partition, offset)
-            : text(v, idStart, idEnd);
+            : text(v, fields.idStart, fields.idEnd);
     return Task.withEncodedPayload(
         id,
-        text(v, typeStart, typeEnd),
-        new EncodedPayload(trees, v, payloadStart, payloadEnd - payloadStart),
+        text(v, fields.typeStart, fields.typeEnd),
+        new EncodedPayload(trees, v, fields.payloadStart, fields.payloadEnd - fields.payloadStart),
         createdAt,
-        schemaVersion,
+        fields.schemaVersion,
         deadline);
+  }
+
+  /** Where the envelope fields' values are in the value: start and end, -1 when absent. */
+  private static final class Fields {
+    int seen; // one bit per envelope field
+    int idStart = -1;
+    int idEnd = -1;
+    int typeStart = -1;
+    int typeEnd = -1;
+    int payloadStart; // an empty range: no payload
+    int payloadEnd;
+    int createdStart = -1;
+    int createdEnd = -1;
+    int deadlineStart = -1;
+    int deadlineEnd = -1;
+    int schemaVersion = Task.CURRENT_SCHEMA_VERSION;
+
+    void text(int bit, int start, int end) {
+      switch (bit) {
+        case ID -> {
+          idStart = start;
+          idEnd = end;
+        }
+        case TYPE -> {
+          typeStart = start;
+          typeEnd = end;
+        }
+        case CREATED_AT -> {
+          createdStart = start;
+          createdEnd = end;
+        }
+        default -> {
+          deadlineStart = start;
+          deadlineEnd = end;
+        }
+      }
+    }
   }
 
   /**
