@@ -2,11 +2,19 @@ package dev.lanes;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanes.task.TaskCodec;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class TaskTest {
@@ -34,10 +42,35 @@ class TaskTest {
     Task task = codec.decode(ENVELOPE.getBytes(UTF_8), 0, "tasks", 0, 0);
 
     JsonNode first = task.payload();
-    ((com.fasterxml.jackson.databind.node.ObjectNode) first).put("seen", true);
+    ((ObjectNode) first).put("seen", true);
 
     assertThat(task.payload()).isSameAs(first);
     assertThat(task.payload().get("seen").asBoolean()).isTrue();
+  }
+
+  @Test
+  void threadsRacingForThePayloadAllGetTheOneTree() throws Exception {
+    for (int round = 0; round < 50; round++) {
+      Task task = codec.decode(ENVELOPE.getBytes(UTF_8), 0, "tasks", 0, 0);
+      CyclicBarrier start = new CyclicBarrier(4);
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<JsonNode>> trees = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          trees.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return task.payload();
+                  }));
+        }
+        for (Future<JsonNode> tree : trees) {
+          assertThat(tree.get()).isSameAs(trees.get(0).get());
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
   }
 
   @Test
@@ -54,11 +87,9 @@ class TaskTest {
 
   @Test
   void aTaskStillNamesTheBadFieldItIsBuiltWith() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    assertThatThrownBy(
             () -> new Task("t", "echo", new ObjectMapper().createObjectNode(), Instant.EPOCH, 0))
         .hasMessage("schemaVersion must be >= 1, was 0");
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new Task("t", "echo", null, Instant.EPOCH, 1))
-        .hasMessage("payload");
+    assertThatThrownBy(() -> new Task("t", "echo", null, Instant.EPOCH, 1)).hasMessage("payload");
   }
 }
