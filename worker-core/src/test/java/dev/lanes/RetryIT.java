@@ -87,6 +87,37 @@ class RetryIT {
   }
 
   @Test
+  void aTaskWithoutIdKeepsTheIdOfItsFirstRecordOnEveryAttempt(TestKafka kafka) {
+    String topic = kafka.uniqueName("tasks.noid");
+    kafka.createTopic(topic, 1);
+    AttemptLog log = new AttemptLog();
+    HandlerRegistry handlers =
+        HandlerRegistry.builder()
+            .register(
+                "flaky",
+                log.handler(
+                    (task, context) -> {
+                      if (context.attempt() <= 2) {
+                        throw new IllegalStateException("attempt " + context.attempt() + " fails");
+                      }
+                    }))
+            .build();
+    LaneConfig lane =
+        TestRuntimes.lane(kafka, "noid", topic)
+            .withRetry(RetryPolicy.of(3, Backoff.fixed(Duration.ofMillis(50))));
+
+    try (LanesRuntime runtime =
+        TestRuntimes.start(kafka, handlers, new SimpleMeterRegistry(), lane)) {
+      kafka.send(topic, null, "{\"type\":\"noop-first\"}"); // no handler: dead-lettered
+      kafka.send(topic, null, "{\"type\":\"flaky\",\"payload\":{}}");
+      await().atMost(Duration.ofSeconds(30)).until(() -> log.count() == 3);
+    }
+
+    List<AttemptLog.Call> calls = log.of(topic + "-0@1");
+    assertThat(calls).extracting(AttemptLog.Call::attempt).containsExactly(1, 2, 3);
+  }
+
+  @Test
   void alwaysFailingTaskLandsInDeadLetterTopicWithEveryHeaderAndItsOriginalBytes(TestKafka kafka) {
     String topic = kafka.uniqueName("tasks.dlt");
     kafka.createTopic(topic, 2);

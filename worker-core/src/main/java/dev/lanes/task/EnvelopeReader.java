@@ -9,7 +9,6 @@ import dev.lanes.Task;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Decodes a well-formed envelope in one pass over the parser's tokens, building a tree for the
@@ -33,15 +32,15 @@ final class EnvelopeReader {
   }
 
   /** The task, or null when the value needs the tree path. */
-  Task read(byte[] value, long recordTimestamp) {
+  Task read(byte[] value, long recordTimestamp, String fallbackId) {
     try (JsonParser parser = mapper.getFactory().createParser(value)) {
-      return read(parser, recordTimestamp);
+      return read(parser, recordTimestamp, fallbackId);
     } catch (IOException | RuntimeException e) {
       return null; // the tree path meets the same problem and names it
     }
   }
 
-  private Task read(JsonParser parser, long recordTimestamp) throws IOException {
+  private Task read(JsonParser parser, long recordTimestamp, String fallbackId) throws IOException {
     if (parser.nextToken() != JsonToken.START_OBJECT) {
       return null;
     }
@@ -129,7 +128,7 @@ final class EnvelopeReader {
       }
     }
     return new Task(
-        id == null || id.isBlank() ? UUID.randomUUID().toString() : id,
+        id == null || id.isBlank() ? fallbackId : id,
         type,
         payload == null ? mapper.createObjectNode() : payload,
         created,

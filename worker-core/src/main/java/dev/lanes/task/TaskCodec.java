@@ -34,6 +34,7 @@ public final class TaskCodec {
   private final ObjectMapper mapper;
   private final ObjectReader trees;
   private final EnvelopeReader envelopes;
+  private final EnvelopeScanner scanner; // null when the mapper is stricter than it checks
 
   public TaskCodec() {
     this(new ObjectMapper());
@@ -44,19 +45,46 @@ public final class TaskCodec {
     this.mapper = mapper;
     this.trees = mapper.reader().with(new FiniteNumbers());
     this.envelopes = new EnvelopeReader(mapper);
+    this.scanner = EnvelopeScanner.forMapper(mapper, trees);
   }
 
   /**
-   * Decodes a record value.
+   * Decodes a record value; an envelope without an id gets a random one. The runtime uses {@link
+   * #decode(byte[], long, String, int, long)}, whose ids stay the same on every attempt.
    *
    * @param recordTimestamp stands in for {@code createdAt} when the envelope has none
    * @throws MalformedTaskException with the reason when the value is not a valid envelope
    */
   public Task decode(byte[] value, long recordTimestamp) {
+    return decode(value, recordTimestamp, null, 0, 0);
+  }
+
+  /**
+   * Decodes a record value. The payload is checked to be JSON now and parsed when {@link
+   * Task#payload()} is first called.
+   *
+   * @param recordTimestamp stands in for {@code createdAt} when the envelope has none
+   * @param topic with {@code partition} and {@code offset}: where the record was first produced (a
+   *     retry's original record). An envelope without an id gets {@code topic-partition@offset},
+   *     made only then. Null gives a random id instead.
+   * @throws MalformedTaskException with the reason when the value is not a valid envelope
+   */
+  public Task decode(byte[] value, long recordTimestamp, String topic, int partition, long offset) {
     if (value == null || value.length == 0) {
       throw new MalformedTaskException(RejectionReason.EMPTY, "record has no value");
     }
-    Task task = envelopes.read(value, recordTimestamp);
+    Task task =
+        scanner == null ? null : scanner.read(value, recordTimestamp, topic, partition, offset);
+    return task != null
+        ? task
+        : decodeWithJackson(value, recordTimestamp, topic, partition, offset);
+  }
+
+  /** Decodes what the scanner left: well-formed in an unusual way, or not a valid envelope. */
+  Task decodeWithJackson(
+      byte[] value, long recordTimestamp, String topic, int partition, long offset) {
+    String fallbackId = fallbackId(topic, partition, offset);
+    Task task = envelopes.read(value, recordTimestamp, fallbackId);
     if (task != null) {
       return task;
     }
@@ -71,12 +99,22 @@ public final class TaskCodec {
     String id = optionalText(root, ID);
     JsonNode payload = root.get(PAYLOAD);
     return new Task(
-        id == null || id.isBlank() ? UUID.randomUUID().toString() : id,
+        id == null || id.isBlank() ? fallbackId : id,
         type,
         payload == null || payload.isNull() ? mapper.createObjectNode() : payload,
         createdAt(root, recordTimestamp),
         schemaVersion(root),
         deadline(root));
+  }
+
+  /** The scanner this codec's mapper allows, or null: for tests that compare both paths. */
+  EnvelopeScanner scanner() {
+    return scanner;
+  }
+
+  /** The id of an envelope without one: its first record's position, or random without one. */
+  static String fallbackId(String topic, int partition, long offset) {
+    return topic == null ? UUID.randomUUID().toString() : topic + "-" + partition + "@" + offset;
   }
 
   public byte[] encode(Task task) {

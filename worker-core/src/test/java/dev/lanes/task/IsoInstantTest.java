@@ -29,6 +29,29 @@ class IsoInstantTest {
   }
 
   @Test
+  void agreesWithInstantParseOnEveryDayOfTheCalendarAndOnDaysThatDoNotExist() {
+    for (int year : new int[] {0, 1, 4, 100, 1600, 1900, 1970, 1999, 2000, 2024, 2100, 9999}) {
+      for (int month = 0; month <= 13; month++) {
+        for (int day = 0; day <= 32; day++) {
+          String text = String.format("%04d-%02d-%02dT12:34:56.789Z", year, month, day);
+          byte[] bytes = ("x" + text + "x").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+          Instant expected;
+          try {
+            expected = Instant.parse(text);
+          } catch (DateTimeException e) {
+            assertThatThrownBy(() -> IsoInstant.parse(bytes, 1, bytes.length - 1))
+                .as(text)
+                .isInstanceOf(DateTimeException.class);
+            continue;
+          }
+          assertThat(IsoInstant.parse(bytes, 1, bytes.length - 1)).as(text).isEqualTo(expected);
+          assertThat(IsoInstant.parse(text)).as(text).isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  @Test
   void shortFractionsAreScaled() {
     assertThat(IsoInstant.parse("2026-11-27T10:00:00.5Z"))
         .isEqualTo(Instant.parse("2026-11-27T10:00:00.500Z"));

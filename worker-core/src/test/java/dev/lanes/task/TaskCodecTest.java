@@ -40,6 +40,27 @@ class TaskCodecTest {
   }
 
   @Test
+  void namesAnEnvelopeWithoutIdByTheRecordItWasFirstProducedAs() {
+    byte[] value = "{\"type\":\"noop\"}".getBytes(UTF_8);
+    byte[] unusual = "{ \"type\" : \"noop\", \"payload\": {\"n\": 1e300} }".getBytes(UTF_8);
+    byte[] named = "{\"type\":\"noop\",\"id\":\"t-9\"}".getBytes(UTF_8);
+
+    assertThat(codec.decode(value, RECORD_TIME, "tasks.a", 4, 1234).id())
+        .isEqualTo("tasks.a-4@1234");
+    assertThat(codec.decode(unusual, RECORD_TIME, "tasks.a", 4, 1234).id())
+        .isEqualTo("tasks.a-4@1234");
+    assertThat(codec.decode(named, RECORD_TIME, "tasks.a", 4, 1234).id()).isEqualTo("t-9");
+  }
+
+  @Test
+  void rejectsAPayloadThatIsNotJsonBeforeAnyHandlerAsksForIt() {
+    assertRejected(
+        "{\"type\":\"noop\",\"payload\":{\"a\":01}}".getBytes(UTF_8), RejectionReason.NOT_JSON);
+    assertRejected(
+        "{\"type\":\"noop\",\"payload\":{\"a\":[1,}}".getBytes(UTF_8), RejectionReason.NOT_JSON);
+  }
+
+  @Test
   void roundTripsThroughEncode() throws Exception {
     Task original =
         Task.create("echo", new ObjectMapper().readTree("{\"text\":\"hi\",\"n\":[1,2]}"));

@@ -7,6 +7,7 @@ import dev.lanes.LanesHeaders;
 import dev.lanes.Task;
 import dev.lanes.TaskContext;
 import dev.lanes.TaskHandler;
+import dev.lanes.internal.forward.FirstPosition;
 import dev.lanes.internal.forward.HeaderTrust;
 import dev.lanes.internal.forward.HeaderValues;
 import dev.lanes.internal.lane.LaneMetrics;
@@ -68,7 +69,10 @@ public final class TaskInvoker {
     int attempt = trust.attempt(record);
     Task task;
     try {
-      task = codec.decode(record.value(), record.timestamp());
+      FirstPosition first = FirstPosition.of(record, trust); // the id of a task without one
+      task =
+          codec.decode(
+              record.value(), record.timestamp(), first.topic(), first.partition(), first.offset());
     } catch (MalformedTaskException e) {
       return reject(record, attempt, e);
     }
