@@ -101,10 +101,7 @@ public record LaneConfig(
     }
     if (maxInFlight < pollers) {
       throw new IllegalArgumentException(
-          "maxInFlight must be >= pollers ("
-              + pollers
-              + ", which share it), was "
-              + maxInFlight);
+          "maxInFlight must be >= pollers (" + pollers + ", which share it), was " + maxInFlight);
     }
   }
 
@@ -255,7 +252,9 @@ public record LaneConfig(
     return toBuilder().yieldFloor(yieldFloor).build();
   }
 
-  /** {@code pollers} poll loops read the main topic, splitting its partitions and in-flight limit. */
+  /**
+   * {@code pollers} poll loops read the main topic, splitting its partitions and in-flight limit.
+   */
   public LaneConfig withPollers(int pollers) {
     return toBuilder().pollers(pollers).build();
   }

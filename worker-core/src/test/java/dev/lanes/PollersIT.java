@@ -42,7 +42,9 @@ class PollersIT {
     kafka.send(topic, TaskRecords.tasks(topic, "t", "noop", 60));
     TaskJournal journal = new TaskJournal();
     HandlerRegistry handlers =
-        HandlerRegistry.builder().register("noop", journal.recording((task, context) -> {})).build();
+        HandlerRegistry.builder()
+            .register("noop", journal.recording((task, context) -> {}))
+            .build();
     LaneConfig lane = TestRuntimes.lane(kafka, "batch", topic).withPollers(POLLERS);
 
     try (LanesRuntime runtime = TestRuntimes.start(kafka, handlers, lane)) {
@@ -169,7 +171,9 @@ class PollersIT {
     ends.forEach(
         (partition, end) -> {
           if (!partition.equals(held)) {
-            assertThat(committed.get(partition)).as("committed offset of %s", partition).isEqualTo(end);
+            assertThat(committed.get(partition))
+                .as("committed offset of %s", partition)
+                .isEqualTo(end);
           }
         });
   }

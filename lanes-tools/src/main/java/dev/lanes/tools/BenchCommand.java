@@ -2,6 +2,7 @@ package dev.lanes.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lanes.LaneConfig;
 import dev.lanes.app.CommandConsole;
 import dev.lanes.app.ExitCodes;
 import dev.lanes.app.ToolCommand;
@@ -53,6 +54,16 @@ public final class BenchCommand implements ToolCommand {
   private int seconds = 0;
 
   @Option(
+      names = "--pollers",
+      paramLabel = "N",
+      description = {
+        "Main-topic poll loops of the throughput scenario's lanes, 1 to "
+            + LaneConfig.MAX_POLLERS
+            + " (default: ${DEFAULT-VALUE}, the lane default)."
+      })
+  private int pollers = LaneConfig.DEFAULT_POLLERS;
+
+  @Option(
       names = {"--bootstrap-server", "--bootstrap-servers"},
       paramLabel = "HOST:PORT",
       description = "Measure on this cluster instead of a local broker.")
@@ -75,6 +86,10 @@ public final class BenchCommand implements ToolCommand {
     if (seconds != 0 && (seconds < 3 || seconds > 3600)) {
       throw new UsageException("--seconds must be 0 or between 3 and 3600, was " + seconds);
     }
+    if (pollers < 1 || pollers > LaneConfig.MAX_POLLERS) {
+      throw new UsageException(
+          "--pollers must be between 1 and " + LaneConfig.MAX_POLLERS + ", was " + pollers);
+    }
     long started = System.nanoTime();
     Map<String, Object> results = new LinkedHashMap<>();
     try (EmbeddedKafkaBroker broker =
@@ -89,7 +104,7 @@ public final class BenchCommand implements ToolCommand {
               + Runtime.getRuntime().availableProcessors()
               + " cores");
       for (String name : chosen) {
-        results.put(name, Scenarios.run(name, bench, records, seconds));
+        results.put(name, Scenarios.run(name, bench, records, seconds, pollers));
       }
     }
     Scenarios.printTable(results, console.out());

@@ -57,11 +57,13 @@ public final class Scenarios {
   /**
    * @param seconds the length of each overload run and of the brown-out, or 0 for their defaults
    *     (20 s and 30 s)
+   * @param pollers main-topic poll loops of the throughput scenario's lanes
    */
-  public static Map<String, Object> run(String name, BenchContext bench, int records, int seconds) {
+  public static Map<String, Object> run(
+      String name, BenchContext bench, int records, int seconds, int pollers) {
     bench.progress("scenario " + name);
     return switch (name) {
-      case "throughput" -> ThroughputScenario.run(bench, records);
+      case "throughput" -> ThroughputScenario.run(bench, records, pollers);
       case "io-bound" -> IoBoundScenario.run(bench, records);
       case "isolation" -> IsolationScenario.run(bench, records);
       case "outage" -> OutageScenario.run(bench, records);

@@ -37,7 +37,7 @@ final class ThroughputScenario {
 
   private ThroughputScenario() {}
 
-  static Map<String, Object> run(BenchContext bench, int records) {
+  static Map<String, Object> run(BenchContext bench, int records, int pollers) {
     LaneTopics lane = bench.freshLane("bench-throughput", 6);
     String topic = lane.main().name();
     BenchRecords.produce(bench, topic, "noop", records);
@@ -45,9 +45,9 @@ final class ThroughputScenario {
     bench.progress("raw consumer: " + raw);
     Measured rawDecode = rawRate(bench, topic, records, true);
     bench.progress("raw consumer + decode: " + rawDecode);
-    Measured unordered = laneRate(bench, lane, records, OrderingMode.UNORDERED);
+    Measured unordered = laneRate(bench, lane, records, OrderingMode.UNORDERED, pollers);
     bench.progress("lanes UNORDERED: " + unordered);
-    Measured key = laneRate(bench, lane, records, OrderingMode.KEY);
+    Measured key = laneRate(bench, lane, records, OrderingMode.KEY, pollers);
     bench.progress("lanes KEY: " + key);
     Map<String, Object> result = rates(records, raw, rawDecode, unordered, key);
     result.put("cpu_ns_per_record_raw", raw.cpuNanosPerRecord());
@@ -58,6 +58,7 @@ final class ThroughputScenario {
     result.put("cpu_ratio_key", cpuRatio(raw, key));
     result.put("cpu_ratio_unordered_vs_decode", cpuRatio(rawDecode, unordered));
     result.put("cpu_ratio_key_vs_decode", cpuRatio(rawDecode, key));
+    result.put("pollers", pollers);
     return result;
   }
 
@@ -133,7 +134,7 @@ final class ThroughputScenario {
   }
 
   private static Measured laneRate(
-      BenchContext bench, LaneTopics lane, int records, OrderingMode ordering) {
+      BenchContext bench, LaneTopics lane, int records, OrderingMode ordering, int pollers) {
     AtomicLong handled = new AtomicLong();
     AtomicLong first = new AtomicLong();
     HandlerRegistry handlers =
@@ -150,6 +151,7 @@ final class ThroughputScenario {
         LaneConfig.of(lane)
             .withGroupId("bench-" + UUID.randomUUID())
             .withOrdering(ordering)
+            .withPollers(pollers)
             .withConcurrency(Math.max(2, Runtime.getRuntime().availableProcessors()));
     String threads = "lanes-" + config.name() + "-";
     try (LanesRuntime runtime = bench.start(handlers, config)) {

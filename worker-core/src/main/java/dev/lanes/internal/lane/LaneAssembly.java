@@ -79,7 +79,9 @@ public final class LaneAssembly {
       ThreadPoolExecutor pool =
           made.add(
               LanePool.create(
-                  config.name(), config.concurrency(), mainCapacity + (retries ? retryCapacity : 0)),
+                  config.name(),
+                  config.concurrency(),
+                  mainCapacity + (retries ? retryCapacity : 0)),
               ThreadPoolExecutor::shutdownNow);
       // Batches start through the limit, so the lane can yield without interrupting anything.
       ConcurrencyLimit limit = new ConcurrencyLimit(pool, config.concurrency());

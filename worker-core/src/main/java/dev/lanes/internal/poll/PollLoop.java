@@ -19,13 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One consumer of a lane and the thread that alone polls it. A lane has {@link LaneConfig#pollers()}
- * loops for its main topic in the lane's group (separate members, among which the group splits the
- * partitions) and one for its retry topics in the lane's retry group, all feeding the lane's one
- * pool: separate members, so the main topic's partitions spread evenly over workers
- * however the retry topics' do, and separate groups, so neither waits for the other to join (see
- * {@link ConsumerSettings}). The loop drains completions, adjusts backpressure, commits and polls;
- * records go to the pool in batches and come back through a bounded queue.
+ * One consumer of a lane and the thread that alone polls it. A lane has {@link
+ * LaneConfig#pollers()} loops for its main topic in the lane's group (separate members, among which
+ * the group splits the partitions) and one for its retry topics in the lane's retry group, all
+ * feeding the lane's one pool: separate members, so the main topic's partitions spread evenly over
+ * workers however the retry topics' do, and separate groups, so neither waits for the other to join
+ * (see {@link ConsumerSettings}). The loop drains completions, adjusts backpressure, commits and
+ * polls; records go to the pool in batches and come back through a bounded queue.
  */
 public final class PollLoop {
 
@@ -133,7 +133,11 @@ public final class PollLoop {
       idleSinceNanos = clock.nanoTime();
     } else if (idleWarned) {
       idleWarned = false;
-      log.info("loop got partitions lane={} loop={} partitions={}", config.name(), id, assignedPartitions);
+      log.info(
+          "loop got partitions lane={} loop={} partitions={}",
+          config.name(),
+          id,
+          assignedPartitions);
     }
   }
 

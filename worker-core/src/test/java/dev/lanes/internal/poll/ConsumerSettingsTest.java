@@ -69,7 +69,8 @@ class ConsumerSettingsTest {
   void eachLoopGetsAClientIdOfItsOwn() {
     Map<String, Object> config = ConsumerSettings.forLane(lane, "b:1", Map.of());
 
-    Object first = ConsumerSettings.inGroup(config, "g", "main-1").get(ConsumerConfig.CLIENT_ID_CONFIG);
+    Object first =
+        ConsumerSettings.inGroup(config, "g", "main-1").get(ConsumerConfig.CLIENT_ID_CONFIG);
     Object second =
         ConsumerSettings.inGroup(config, "g", "main-2").get(ConsumerConfig.CLIENT_ID_CONFIG);
 

@@ -129,7 +129,13 @@ final class LoopFixture implements AutoCloseable {
   PollLoop joinedLoop(String role, List<String> topics) {
     PollLoop loop =
         factory.assemble(
-            role, topics, consumer, config.maxInFlight(), 1000, PollLoop.BeforeJoin.NOTHING, () -> {});
+            role,
+            topics,
+            consumer,
+            config.maxInFlight(),
+            1000,
+            PollLoop.BeforeJoin.NOTHING,
+            () -> {});
     loop.join();
     return loop;
   }
