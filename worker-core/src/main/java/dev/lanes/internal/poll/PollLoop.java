@@ -32,9 +32,6 @@ public final class PollLoop {
   public static final String MAIN = "main";
   public static final String RETRY = "retry";
 
-  /** How long a joined main-topic loop may own no partition before it says so. */
-  static final Duration IDLE_WARNING_AFTER = Duration.ofSeconds(10);
-
   private static final Logger log = LoggerFactory.getLogger(PollLoop.class);
 
   private final LaneConfig config;
@@ -60,8 +57,7 @@ public final class PollLoop {
   private volatile boolean joined;
   private volatile int assignedPartitions;
   private long nextCommitNanos;
-  private long idleSinceNanos;
-  private boolean idleWarned;
+  private final IdleWarning idleWarning = new IdleWarning();
 
   private volatile boolean stopRequested;
   private volatile boolean halted;
@@ -129,10 +125,7 @@ public final class PollLoop {
   void assignmentChanged() {
     joined = true;
     assignedPartitions = work.partitions().size();
-    if (assignedPartitions == 0) {
-      idleSinceNanos = clock.nanoTime();
-    } else if (idleWarned) {
-      idleWarned = false;
+    if (idleWarning.assigned(assignedPartitions, clock.nanoTime())) {
       log.info(
           "loop got partitions lane={} loop={} partitions={}",
           config.name(),
@@ -275,18 +268,9 @@ public final class PollLoop {
     warnIfIdle();
   }
 
-  /**
-   * A main-topic loop the group left without a partition for {@link #IDLE_WARNING_AFTER} says so
-   * once: the lane runs more loops than the group has partitions for them. Not at once, since a
-   * cooperative rebalance first hands a joining member nothing and its partitions a moment later.
-   */
+  /** A main-topic loop left without a partition says so: the lane runs more loops than needed. */
   private void warnIfIdle() {
-    if (!idleWarned
-        && joined
-        && assignedPartitions == 0
-        && !id.equals(RETRY)
-        && clock.nanoTime() - idleSinceNanos >= IDLE_WARNING_AFTER.toNanos()) {
-      idleWarned = true;
+    if (!id.equals(RETRY) && idleWarning.due(clock.nanoTime())) {
       log.warn(
           "loop has no partition lane={} loop={} pollers={} idle_for={}s (the lane's group has"
               + " more main-topic loops than partitions; this one idles until a rebalance gives it"
@@ -294,7 +278,7 @@ public final class PollLoop {
           config.name(),
           id,
           config.pollers(),
-          IDLE_WARNING_AFTER.toSeconds());
+          IdleWarning.AFTER.toSeconds());
     }
   }
 
