@@ -64,7 +64,11 @@ public record LaneConfig(
   /** The most poll loops a lane runs for its main topic: more would only idle or contend. */
   public static final int MAX_POLLERS = 64;
 
-  /** Poll loops of a lane's main topic unless configured: see {@link #of(String, String)}. */
+  /**
+   * Poll loops of a lane's main topic unless configured. One, as measured: on the 2-core bench
+   * machine, 2 or 3 loops did not raise the no-op throughput and cost up to 40% more CPU per KEY
+   * record (docs/BENCHMARKS.md, "Poll parallelism"); the poll thread is 17-19% of a lane's CPU.
+   */
   public static final int DEFAULT_POLLERS = 1;
 
   private static final String RETRY_GROUP_SUFFIX = ".retry";
