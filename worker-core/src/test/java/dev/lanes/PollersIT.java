@@ -36,7 +36,8 @@ class PollersIT {
   private static final int BLOCKED_SEQ = 5;
 
   @Test
-  void pollersSplitThePartitionsAndEachRunsOnAThreadOfItsOwn(TestKafka kafka) throws Exception {
+  void pollersSplitThePartitionsRunOnThreadsOfTheirOwnAndCommitEverythingOnStop(TestKafka kafka)
+      throws Exception {
     String topic = kafka.uniqueName("tasks.pollers");
     kafka.createTopic(topic, PARTITIONS);
     kafka.send(topic, TaskRecords.tasks(topic, "t", "noop", 60));
@@ -62,6 +63,15 @@ class PollersIT {
               "lanes-batch-main-3-poll",
               "lanes-batch-retry-poll");
     }
+    // The four loops drained and left the group together: every finished record is committed.
+    Map<TopicPartition, Long> committed = kafka.committedOffsets(lane.groupId());
+    kafka
+        .endOffsets(topic)
+        .forEach(
+            (partition, end) ->
+                assertThat(committed.getOrDefault(partition, 0L))
+                    .as("committed offset of %s after the stop", partition)
+                    .isEqualTo(end));
   }
 
   @Test
