@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param groupId the lane's own consumer group, which consumes its main topic; the retry topics are
  *     consumed by {@link #retryGroupId()}
  * @param concurrency worker threads of the lane's pool
- * @param maxInFlight tasks polled but not finished, per poll loop (a lane has one for its main
- *     topic and one for its retry topics); fetching pauses at this mark and resumes below half of
- *     it. One poll may overshoot it by up to {@code max.poll.records}.
+ * @param maxInFlight tasks polled but not finished: the main topic's poll loops share it in equal
+ *     parts (see {@code pollers}), the retry topics' loop has as many again; a loop's fetching
+ *     pauses at its part and resumes below half of it. One poll may overshoot a loop's part by up
+ *     to {@code max.poll.records}.
  * @param maxInFlightPerPartition the same limit for the uncommitted window of one partition
  * @param ordering how tasks of a partition are ordered
  * @param retry how failed tasks are retried and when they go to the dead-letter topic
@@ -36,6 +37,10 @@ import java.util.Optional;
  *     yield
  * @param yieldFloor the fewest tasks the lane keeps running while it yields; 0 pauses its
  *     partitions (paused, not failed: lag grows, nothing is lost)
+ * @param pollers how many poll loops (each a consumer and a thread) read the main topic in this
+ *     process, 1 to {@value #MAX_POLLERS}; they join the lane's group as separate members, so the
+ *     group splits the partitions among them, and share the lane's pool. A loop the group gives no
+ *     partition idles. At most {@code maxInFlight}, which they share.
  */
 public record LaneConfig(
     String name,
@@ -53,7 +58,18 @@ public record LaneConfig(
     Duration maxTaskAge,
     Priority priority,
     Optional<Duration> maxWait,
-    int yieldFloor) {
+    int yieldFloor,
+    int pollers) {
+
+  /** The most poll loops a lane runs for its main topic: more would only idle or contend. */
+  public static final int MAX_POLLERS = 64;
+
+  /**
+   * Poll loops of a lane's main topic unless configured. One, as measured: on the 2-core bench
+   * machine, 2 or 3 loops did not raise the no-op throughput and cost up to 40% more CPU per KEY
+   * record (docs/BENCHMARKS.md, "Poll parallelism"); the poll thread is 17-19% of a lane's CPU.
+   */
+  public static final int DEFAULT_POLLERS = 1;
 
   private static final String RETRY_GROUP_SUFFIX = ".retry";
   private static final String REALTIME = "realtime";
@@ -83,6 +99,26 @@ public record LaneConfig(
       throw new IllegalArgumentException(
           "yieldFloor must be <= concurrency (" + concurrency + "), was " + yieldFloor);
     }
+    if (pollers < 1 || pollers > MAX_POLLERS) {
+      throw new IllegalArgumentException(
+          "pollers must be in 1.." + MAX_POLLERS + ", was " + pollers);
+    }
+    if (maxInFlight < pollers) {
+      throw new IllegalArgumentException(
+          "maxInFlight must be >= pollers (" + pollers + ", which share it), was " + maxInFlight);
+    }
+  }
+
+  /**
+   * The in-flight limit of main-topic poll loop {@code index} (0-based): the loops split {@link
+   * #maxInFlight} so the lane's bound does not grow with {@link #pollers}.
+   */
+  public int maxInFlightOfPoller(int index) {
+    if (index < 0 || index >= pollers) {
+      throw new IllegalArgumentException(
+          "poller index must be in 0.." + (pollers - 1) + ", was " + index);
+    }
+    return maxInFlight / pollers + (index < maxInFlight % pollers ? 1 : 0);
   }
 
   /**
@@ -111,7 +147,8 @@ public record LaneConfig(
         null,
         defaultPriority(name),
         REALTIME.equals(name) ? Optional.of(REALTIME_MAX_WAIT) : Optional.empty(),
-        1);
+        1,
+        DEFAULT_POLLERS);
   }
 
   private static Priority defaultPriority(String name) {
@@ -219,6 +256,13 @@ public record LaneConfig(
     return toBuilder().yieldFloor(yieldFloor).build();
   }
 
+  /**
+   * {@code pollers} poll loops read the main topic, splitting its partitions and in-flight limit.
+   */
+  public LaneConfig withPollers(int pollers) {
+    return toBuilder().pollers(pollers).build();
+  }
+
   private Builder toBuilder() {
     return new Builder(this);
   }
@@ -241,6 +285,7 @@ public record LaneConfig(
     private Priority priority;
     private Optional<Duration> maxWait;
     private int yieldFloor;
+    private int pollers;
 
     private Builder(LaneConfig config) {
       name = config.name;
@@ -259,6 +304,7 @@ public record LaneConfig(
       priority = config.priority;
       maxWait = config.maxWait;
       yieldFloor = config.yieldFloor;
+      pollers = config.pollers;
     }
 
     Builder groupId(String value) {
@@ -326,6 +372,11 @@ public record LaneConfig(
       return this;
     }
 
+    Builder pollers(int value) {
+      pollers = value;
+      return this;
+    }
+
     LaneConfig build() {
       return new LaneConfig(
           name,
@@ -343,7 +394,8 @@ public record LaneConfig(
           maxTaskAge,
           priority,
           maxWait,
-          yieldFloor);
+          yieldFloor,
+          pollers);
     }
   }
 

@@ -50,6 +50,37 @@ class LaneConfigTest {
   }
 
   @Test
+  void pollersDefaultToOneAndMustBeBetweenOneAndSixtyFour() {
+    LaneConfig lane = LaneConfig.of("batch", "tasks.batch");
+
+    assertThat(lane.pollers()).isEqualTo(LaneConfig.DEFAULT_POLLERS);
+    assertThat(lane.withPollers(64).pollers()).isEqualTo(64);
+    assertThatThrownBy(() -> lane.withPollers(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pollers must be in 1..64, was 0");
+    assertThatThrownBy(() -> lane.withPollers(65)).hasMessage("pollers must be in 1..64, was 65");
+  }
+
+  @Test
+  void pollersShareTheInFlightLimitSoTheLaneBoundStaysTheSame() {
+    LaneConfig lane = LaneConfig.of("batch", "tasks.batch").withMaxInFlight(10, 10).withPollers(3);
+
+    assertThat(lane.maxInFlightOfPoller(0)).isEqualTo(4);
+    assertThat(lane.maxInFlightOfPoller(1)).isEqualTo(3);
+    assertThat(lane.maxInFlightOfPoller(2)).isEqualTo(3);
+    assertThatThrownBy(() -> lane.maxInFlightOfPoller(3))
+        .hasMessage("poller index must be in 0..2, was 3");
+  }
+
+  @Test
+  void everyPollerNeedsAtLeastOneTaskInFlight() {
+    LaneConfig lane = LaneConfig.of("batch", "tasks.batch").withPollers(3);
+
+    assertThatThrownBy(() -> lane.withMaxInFlight(2, 2))
+        .hasMessage("maxInFlight must be >= pollers (3, which share it), was 2");
+  }
+
+  @Test
   void realtimeHasHighPriorityAndATwoSecondObjectiveAndBatchLowPriorityAndNone() {
     LaneConfig realtime = LaneConfig.of("realtime", "tasks.realtime");
     LaneConfig batch = LaneConfig.of("batch", "tasks.batch");

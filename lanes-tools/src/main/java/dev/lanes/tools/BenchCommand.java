@@ -2,6 +2,7 @@ package dev.lanes.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lanes.LaneConfig;
 import dev.lanes.app.CommandConsole;
 import dev.lanes.app.ExitCodes;
 import dev.lanes.app.ToolCommand;
@@ -62,6 +63,16 @@ public final class BenchCommand implements ToolCommand {
   private int rounds = 1;
 
   @Option(
+      names = "--pollers",
+      paramLabel = "N",
+      description = {
+        "Main-topic poll loops of the throughput scenario's lanes, 1 to "
+            + LaneConfig.MAX_POLLERS
+            + " (default: ${DEFAULT-VALUE}, the lane default)."
+      })
+  private int pollers = LaneConfig.DEFAULT_POLLERS;
+
+  @Option(
       names = {"--bootstrap-server", "--bootstrap-servers"},
       paramLabel = "HOST:PORT",
       description = "Measure on this cluster instead of a local broker.")
@@ -87,6 +98,10 @@ public final class BenchCommand implements ToolCommand {
     if (rounds < 1 || rounds > 20) {
       throw new UsageException("--rounds must be between 1 and 20, was " + rounds);
     }
+    if (pollers < 1 || pollers > LaneConfig.MAX_POLLERS) {
+      throw new UsageException(
+          "--pollers must be between 1 and " + LaneConfig.MAX_POLLERS + ", was " + pollers);
+    }
     long started = System.nanoTime();
     Map<String, Object> results = new LinkedHashMap<>();
     try (EmbeddedKafkaBroker broker =
@@ -101,7 +116,7 @@ public final class BenchCommand implements ToolCommand {
               + Runtime.getRuntime().availableProcessors()
               + " cores");
       for (String name : chosen) {
-        results.put(name, Scenarios.run(name, bench, records, seconds, rounds));
+        results.put(name, Scenarios.run(name, bench, records, seconds, rounds, pollers));
       }
     }
     Scenarios.printTable(results, console.out());

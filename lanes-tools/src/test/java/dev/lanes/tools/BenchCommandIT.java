@@ -141,6 +141,42 @@ class BenchCommandIT {
     assertThat(bench.err()).contains("--rounds must be between 1 and 20, was 0");
   }
 
+  @Test
+  void throughputRunsItsLanesWithTheGivenPollers(TestKafka kafka) throws Exception {
+    Path json = dir.resolve("pollers.json");
+
+    CliRun bench =
+        CliRun.of(
+            "bench",
+            "--scenario",
+            "throughput",
+            "--records",
+            "5000",
+            "--pollers",
+            "2",
+            "--bootstrap-server",
+            kafka.bootstrapServers(),
+            "--json",
+            json.toString());
+
+    assertThat(bench.exitCode()).as(bench.toString()).isZero();
+    JsonNode throughput =
+        new ObjectMapper().readTree(json.toFile()).get("scenarios").get("throughput");
+    assertThat(throughput.get("pollers").asInt()).isEqualTo(2);
+    assertThat(throughput.get("lanes_key_records_per_s").asDouble()).isPositive();
+    assertThat(throughput.get("lanes_unordered_records_per_s").asDouble()).isPositive();
+  }
+
+  @Test
+  void pollersOutsideOneToSixtyFourIsAUsageError() {
+    CliRun bench =
+        CliRun.of(
+            "bench", "--scenario", "throughput", "--pollers", "0", "--bootstrap-server", "x:1");
+
+    assertThat(bench.exitCode()).isEqualTo(2);
+    assertThat(bench.err()).contains("--pollers must be between 1 and 64, was 0");
+  }
+
   private static CliRun shortRun(TestKafka kafka, String scenario, Path json) {
     return CliRun.of(
         "bench",

@@ -58,12 +58,13 @@ public final class Scenarios {
    * @param seconds the length of each overload run and of the brown-out, or 0 for their defaults
    *     (20 s and 30 s)
    * @param rounds how many rounds the throughput scenario runs; it reports each figure's median
+   * @param pollers main-topic poll loops of the throughput scenario's lanes
    */
   public static Map<String, Object> run(
-      String name, BenchContext bench, int records, int seconds, int rounds) {
+      String name, BenchContext bench, int records, int seconds, int rounds, int pollers) {
     bench.progress("scenario " + name);
     return switch (name) {
-      case "throughput" -> ThroughputScenario.run(bench, records, rounds);
+      case "throughput" -> ThroughputScenario.run(bench, records, rounds, pollers);
       case "io-bound" -> IoBoundScenario.run(bench, records);
       case "isolation" -> IsolationScenario.run(bench, records);
       case "outage" -> OutageScenario.run(bench, records);

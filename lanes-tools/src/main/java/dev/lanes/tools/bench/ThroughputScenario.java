@@ -41,31 +41,33 @@ final class ThroughputScenario {
   /**
    * @param rounds how many times the four readers read the backlog, one after the other; each
    *     figure is the median of its rounds, so one disturbed round does not move it
+   * @param pollers main-topic poll loops of the two Lanes runs
    */
-  static Map<String, Object> run(BenchContext bench, int records, int rounds) {
+  static Map<String, Object> run(BenchContext bench, int records, int rounds, int pollers) {
     LaneTopics lane = bench.freshLane("bench-throughput", 6);
     String topic = lane.main().name();
     BenchRecords.produce(bench, topic, "noop", records);
     List<Map<String, Object>> figures = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
       String prefix = rounds == 1 ? "" : "round " + round + "/" + rounds + ", ";
-      figures.add(round(bench, lane, records, prefix));
+      figures.add(round(bench, lane, records, pollers, prefix));
     }
     Map<String, Object> result = RoundMedians.of(figures);
     result.put("rounds", rounds);
+    result.put("pollers", pollers);
     return result;
   }
 
   private static Map<String, Object> round(
-      BenchContext bench, LaneTopics lane, int records, String prefix) {
+      BenchContext bench, LaneTopics lane, int records, int pollers, String prefix) {
     String topic = lane.main().name();
     Measured raw = rawRate(bench, topic, records, false);
     bench.progress(prefix + "raw consumer: " + raw);
     Measured rawDecode = rawRate(bench, topic, records, true);
     bench.progress(prefix + "raw consumer + decode: " + rawDecode);
-    Measured unordered = laneRate(bench, lane, records, OrderingMode.UNORDERED);
+    Measured unordered = laneRate(bench, lane, records, OrderingMode.UNORDERED, pollers);
     bench.progress(prefix + "lanes UNORDERED: " + unordered);
-    Measured key = laneRate(bench, lane, records, OrderingMode.KEY);
+    Measured key = laneRate(bench, lane, records, OrderingMode.KEY, pollers);
     bench.progress(prefix + "lanes KEY: " + key);
     Map<String, Object> result = rates(records, raw, rawDecode, unordered, key);
     result.put("cpu_ns_per_record_raw", raw.cpuNanosPerRecord());
@@ -168,7 +170,7 @@ final class ThroughputScenario {
   }
 
   private static Measured laneRate(
-      BenchContext bench, LaneTopics lane, int records, OrderingMode ordering) {
+      BenchContext bench, LaneTopics lane, int records, OrderingMode ordering, int pollers) {
     AtomicLong handled = new AtomicLong();
     AtomicLong first = new AtomicLong();
     HandlerRegistry handlers =
@@ -185,6 +187,7 @@ final class ThroughputScenario {
         LaneConfig.of(lane)
             .withGroupId("bench-" + UUID.randomUUID())
             .withOrdering(ordering)
+            .withPollers(pollers)
             .withConcurrency(Math.max(2, Runtime.getRuntime().availableProcessors()));
     String threads = "lanes-" + config.name() + "-";
     try (LanesRuntime runtime = bench.start(handlers, config)) {

@@ -63,6 +63,7 @@ final class ConfigPrinter {
     node.put("partitions", lane.partitions());
     node.put("retention", duration(lane.retention()));
     node.put("threads", lane.threads());
+    node.put("pollers", lane.pollers());
     node.put("max-in-flight", lane.maxInFlight());
     node.put("max-in-flight-per-partition", lane.maxInFlightPerPartition());
     node.put("ordering", choice(lane.ordering()));

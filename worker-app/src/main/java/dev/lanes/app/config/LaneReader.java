@@ -31,7 +31,8 @@ final class LaneReader {
           "max-task-age",
           "priority",
           "max-wait",
-          "yield-floor");
+          "yield-floor",
+          "pollers");
   static final List<String> RETRY_KEYS =
       List.of("max-attempts", "initial-delay", "multiplier", "max-delay", "jitter");
 
@@ -76,7 +77,8 @@ final class LaneReader {
             : RUNTIME_DEFAULTS.ordering(),
         lane.has("retry") ? retry(lane.child("retry")) : RUNTIME_DEFAULTS.retry(),
         lane.has("max-task-age") ? maxTaskAge(lane.child("max-task-age")) : null,
-        yielding(name, lane));
+        yielding(name, lane),
+        lane.has("pollers") ? lane.child("pollers").asInt() : RUNTIME_DEFAULTS.pollers());
   }
 
   private static Duration maxTaskAge(ConfigNode maxTaskAge) {

@@ -16,12 +16,15 @@ import java.util.regex.Pattern;
  * @param partitions partitions of each of the lane's topics
  * @param retention how long the lane's main and retry topics keep records
  * @param threads worker threads of the lane's pool
- * @param maxInFlight tasks polled but not finished, per poll loop
+ * @param maxInFlight tasks polled but not finished: the main topic's poll loops share it, the retry
+ *     topics' loop has as many again
  * @param maxInFlightPerPartition the same limit for one partition
  * @param ordering how tasks of a partition are ordered
  * @param retry how failed tasks are retried
  * @param maxTaskAge the oldest a task may be when it would start, or null for no limit
  * @param yielding its priority, objective and yield floor
+ * @param pollers poll loops (consumers, each on a thread) reading the main topic in one worker, 1
+ *     to {@value LaneConfig#MAX_POLLERS}
  */
 public record LaneSettings(
     String name,
@@ -33,7 +36,8 @@ public record LaneSettings(
     OrderingMode ordering,
     RetryPolicy retry,
     Duration maxTaskAge,
-    YieldSettings yielding) {
+    YieldSettings yielding,
+    int pollers) {
 
   /** The rule {@link LaneTopics} applies, checked here so the message names the config key. */
   static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
@@ -66,9 +70,24 @@ public record LaneSettings(
               + " (0 pauses the lane while it yields; at most its threads), was "
               + yielding.floor());
     }
+    if (pollers < 1 || pollers > LaneConfig.MAX_POLLERS) {
+      throw new ConfigException(
+          key(name, "pollers") + " must be in 1.." + LaneConfig.MAX_POLLERS + ", was " + pollers);
+    }
+    if (maxInFlight < pollers) {
+      throw new ConfigException(
+          key(name, "max-in-flight")
+              + " must be >= pollers ("
+              + pollers
+              + ", which share it), was "
+              + maxInFlight);
+    }
   }
 
-  /** A lane whose tasks never expire by age and that yields as the runtime does by default. */
+  /**
+   * A lane whose tasks never expire by age, that yields as the runtime does by default and polls
+   * its main topic with the default number of loops.
+   */
   public LaneSettings(
       String name,
       int partitions,
@@ -88,7 +107,8 @@ public record LaneSettings(
         ordering,
         retry,
         null,
-        YieldSettings.defaultsFor(name));
+        YieldSettings.defaultsFor(name),
+        LaneConfig.DEFAULT_POLLERS);
   }
 
   /** A copy with {@code threads} worker threads. */
@@ -103,7 +123,8 @@ public record LaneSettings(
         ordering,
         retry,
         maxTaskAge,
-        yielding);
+        yielding,
+        pollers);
   }
 
   /** The runtime's view of this lane over {@code topics}, the catalog's topics for it. */
@@ -118,7 +139,8 @@ public record LaneSettings(
             .withMaxInFlight(maxInFlight, maxInFlightPerPartition)
             .withOrdering(ordering)
             .withRetry(retry)
-            .withMaxTaskAge(maxTaskAge));
+            .withMaxTaskAge(maxTaskAge)
+            .withPollers(pollers));
   }
 
   static String key(String lane, String setting) {

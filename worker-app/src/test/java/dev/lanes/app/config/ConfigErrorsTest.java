@@ -12,7 +12,7 @@ class ConfigErrorsTest {
 
   private static final String LANE_KEYS =
       "partitions, retention, threads, max-in-flight, max-in-flight-per-partition, ordering, retry,"
-          + " max-task-age, priority, max-wait, yield-floor";
+          + " max-task-age, priority, max-wait, yield-floor, pollers";
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("mistakes")
@@ -79,6 +79,15 @@ class ConfigErrorsTest {
             batch("threads: 4\n    yield-floor: 5"),
             "lanes.batch.yield-floor must be in 0..4 (0 pauses the lane while it yields; at most"
                 + " its threads), was 5"),
+        mistake("zero pollers", batch("pollers: 0"), "lanes.batch.pollers must be in 1..64, was 0"),
+        mistake(
+            "more pollers than the limit",
+            batch("pollers: 65"),
+            "lanes.batch.pollers must be in 1..64, was 65"),
+        mistake(
+            "fewer tasks in flight than pollers",
+            batch("pollers: 4\n    max-in-flight: 3"),
+            "lanes.batch.max-in-flight must be >= pollers (4, which share it), was 3"),
         mistake(
             "zero max wait",
             batch("max-wait: 0s"),

@@ -145,6 +145,27 @@ class LanesConfigTest {
   }
 
   @Test
+  void pollersKeyBecomesTheLanesPollLoopsAndIsPrinted() {
+    String yaml =
+        """
+        lanes:
+          batch:
+            partitions: 6
+            retention: 1d
+            pollers: 3
+          realtime:
+            partitions: 6
+            retention: 1d
+        """;
+    LanesConfig config = LanesConfig.fromYaml(yaml, "pollers.yaml");
+    List<LaneConfig> lanes = config.laneConfigs(config.catalog());
+
+    assertThat(lanes.get(0).pollers()).isEqualTo(3);
+    assertThat(lanes.get(1).pollers()).as("the default").isEqualTo(LaneConfig.DEFAULT_POLLERS);
+    assertThat(config.render()).contains("pollers: 3");
+  }
+
+  @Test
   void defaultCatalogIsTheTopicDefaultsWithTheRetryTopicsTheLanesUse() {
     TopicCatalog expected =
         TopicCatalog.defaults()

@@ -63,8 +63,12 @@ public final class LaneAssembly {
         ConsumerSettings.forLane(config, bootstrapServers, consumerOverrides);
     // Every record in flight is in at most one batch, and a poll overshoots a loop's in-flight
     // limit by at most one poll's records: that bounds the pool's queue, so it never rejects.
-    int capacity = config.maxInFlight() + ConsumerSettings.maxPollRecords(consumerConfig);
+    int maxPollRecords = ConsumerSettings.maxPollRecords(consumerConfig);
     boolean retries = !config.retryTopics().isEmpty();
+    // The main-topic loops share maxInFlight, each overshooting by one poll; the retry loop has
+    // maxInFlight of its own.
+    int mainCapacity = config.maxInFlight() + config.pollers() * maxPollRecords;
+    int retryCapacity = config.maxInFlight() + maxPollRecords;
     // A step that throws must not leave what the steps before it made running: a producer made
     // before a failure would reconnect to the broker for the life of the process.
     ClosedOnFailure made = new ClosedOnFailure();
@@ -74,7 +78,10 @@ public final class LaneAssembly {
           made.add(clientMetricsScheduler(), ScheduledExecutorService::shutdownNow);
       ThreadPoolExecutor pool =
           made.add(
-              LanePool.create(config.name(), config.concurrency(), (retries ? 2 : 1) * capacity),
+              LanePool.create(
+                  config.name(),
+                  config.concurrency(),
+                  mainCapacity + (retries ? retryCapacity : 0)),
               ThreadPoolExecutor::shutdownNow);
       // Batches start through the limit, so the lane can yield without interrupting anything.
       ConcurrencyLimit limit = new ConcurrencyLimit(pool, config.concurrency());
@@ -134,18 +141,23 @@ public final class LaneAssembly {
               resources,
               clients,
               clock,
-              new StopBarrier(retries ? 2 : 1),
+              new StopBarrier(config.pollers() + (retries ? 1 : 0)),
               shutdown::loopStopped);
       List<PollLoop> loops = new ArrayList<>();
-      loops.add(
-          made.add(
-              loopFactory.create(
-                  PollLoop.MAIN,
-                  List.of(config.topic()),
-                  ConsumerSettings.inGroup(consumerConfig, config.groupId(), PollLoop.MAIN),
-                  capacity,
-                  PollLoop.BeforeJoin.NOTHING),
-              PollLoop::discard));
+      for (int index = 0; index < config.pollers(); index++) {
+        String id = PollLoop.mainId(index + 1);
+        int maxInFlight = config.maxInFlightOfPoller(index);
+        loops.add(
+            made.add(
+                loopFactory.create(
+                    id,
+                    List.of(config.topic()),
+                    ConsumerSettings.inGroup(consumerConfig, config.groupId(), id),
+                    maxInFlight,
+                    maxInFlight + maxPollRecords,
+                    PollLoop.BeforeJoin.NOTHING),
+                PollLoop::discard));
+      }
       if (retries) {
         loops.add(
             made.add(
@@ -153,7 +165,8 @@ public final class LaneAssembly {
                     PollLoop.RETRY,
                     config.retryTopics(),
                     ConsumerSettings.inGroup(consumerConfig, config.retryGroupId(), PollLoop.RETRY),
-                    capacity,
+                    config.maxInFlight(),
+                    retryCapacity,
                     retryGroupSeed(config, consumerConfig, clients)::seed),
                 PollLoop::discard));
       }

@@ -9,10 +9,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One lane at work: its bounded pool of worker threads (the bulkhead), a poll loop for its main
- * topic (in the lane's group) and one for its retry topics (in the retry group) feeding that pool,
- * and the producer that forwards failed records to retry and dead-letter topics. Failed records
- * count as finished only once the broker has them. Built by {@link LaneAssembly}.
+ * One lane at work: its bounded pool of worker threads (the bulkhead), {@code pollers} poll loops
+ * for its main topic (members of the lane's group) and one for its retry topics (in the retry
+ * group) feeding that pool, and the producer that forwards failed records to retry and dead-letter
+ * topics. Failed records count as finished only once the broker has them. Built by {@link
+ * LaneAssembly}.
  */
 public final class LaneWorker {
 

@@ -47,10 +47,11 @@ public final class ConsumerSettings {
           ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
           CooperativeStickyAssignor.class.getName());
     }
-    // One poll may overshoot the in-flight limit by its size: keep that overshoot in proportion.
+    // One poll may overshoot a loop's in-flight limit by its size: keep that overshoot in
+    // proportion to the smallest loop's part of the lane's limit.
     config.put(
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-        Math.min(DEFAULT_MAX_POLL_RECORDS, lane.maxInFlight()));
+        Math.min(DEFAULT_MAX_POLL_RECORDS, lane.maxInFlight() / lane.pollers()));
     // A retry partition resumed at its due time is fetched only after the fetch already waiting
     // at the broker returns: the broker's long-poll wait is how late retries run (500 ms by
     // default). 50 ms keeps retries on time at the cost of ~20 empty fetches/s on an idle lane.

@@ -12,14 +12,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A poll loop's graceful stop, on its poll thread: stop fetching, let in-flight work finish within
- * the grace, commit, and stay in the group until the lane's other loop committed too.
+ * the grace, commit, and stay in the group until the lane's other loops committed too.
  */
 final class LoopDrain {
 
   private static final Logger log = LoggerFactory.getLogger(LoopDrain.class);
 
   private final LaneConfig config;
-  private final String role;
+  private final String loopId;
   private final Consumer<byte[], byte[]> consumer;
   private final InFlightWork work;
   private final PauseController pauses;
@@ -29,7 +29,7 @@ final class LoopDrain {
 
   LoopDrain(
       LaneConfig config,
-      String role,
+      String loopId,
       Consumer<byte[], byte[]> consumer,
       InFlightWork work,
       PauseController pauses,
@@ -37,7 +37,7 @@ final class LoopDrain {
       StopBarrier stopBarrier,
       LaneClock clock) {
     this.config = config;
-    this.role = role;
+    this.loopId = loopId;
     this.consumer = consumer;
     this.work = work;
     this.pauses = pauses;
@@ -46,7 +46,7 @@ final class LoopDrain {
     this.clock = clock;
   }
 
-  /** Drains and commits; {@code halted} cuts the wait for the other loop short. */
+  /** Drains and commits; {@code halted} cuts the wait for the other loops short. */
   void run(BooleanSupplier halted) throws InterruptedException {
     finishInFlight();
     commitFinal();
@@ -55,7 +55,7 @@ final class LoopDrain {
   }
 
   /**
-   * The last commit. The group may be rebalancing right now (the lane's other loop or another
+   * The last commit. The group may be rebalancing right now (another loop of the lane or another
    * worker joining): then complete the rebalance, every partition still paused, and commit again.
    * Partitions the rebalance takes away are committed by the revoke callback.
    */
@@ -97,7 +97,7 @@ final class LoopDrain {
       log.warn(
           "shutdown grace expired lane={} loop={} abandoned={} (they run again on the next owner)",
           config.name(),
-          role,
+          loopId,
           work.count());
     }
     long leftUnstarted = work.leftUnstarted();
@@ -105,7 +105,7 @@ final class LoopDrain {
       log.info(
           "stop left polled tasks unstarted lane={} loop={} tasks={} (the next owner runs them)",
           config.name(),
-          role,
+          loopId,
           leftUnstarted);
     }
   }

@@ -19,12 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One consumer of a lane and the thread that alone polls it. A lane has one loop for its main topic
- * in the lane's group and one for its retry topics in the lane's retry group, both feeding the
- * lane's one pool: separate members, so the main topic's partitions spread evenly over workers
- * however the retry topics' do, and separate groups, so neither waits for the other to join (see
- * {@link ConsumerSettings}). The loop drains completions, adjusts backpressure, commits and polls;
- * records go to the pool in batches and come back through a bounded queue.
+ * One consumer of a lane and the thread that alone polls it. A lane has {@link
+ * LaneConfig#pollers()} loops for its main topic in the lane's group (separate members, among which
+ * the group splits the partitions) and one for its retry topics in the lane's retry group, all
+ * feeding the lane's one pool: separate members, so the main topic's partitions spread evenly over
+ * workers however the retry topics' do, and separate groups, so neither waits for the other to join
+ * (see {@link ConsumerSettings}). The loop drains completions, adjusts backpressure, commits and
+ * polls; records go to the pool in batches and come back through a bounded queue.
  */
 public final class PollLoop {
 
@@ -34,7 +35,7 @@ public final class PollLoop {
   private static final Logger log = LoggerFactory.getLogger(PollLoop.class);
 
   private final LaneConfig config;
-  private final String role;
+  private final String id;
   private final List<String> topics;
   private final Consumer<byte[], byte[]> consumer;
   private final InFlightWork work;
@@ -56,16 +57,22 @@ public final class PollLoop {
   private volatile boolean joined;
   private volatile int assignedPartitions;
   private long nextCommitNanos;
+  private final IdleWarning idleWarning = new IdleWarning();
 
   private volatile boolean stopRequested;
   private volatile boolean halted;
   private boolean closing;
   private volatile LaneState state = LaneState.CREATED;
 
-  /** Built by {@link PollLoopFactory}, which makes the consumer and wires the parts. */
+  /**
+   * Built by {@link PollLoopFactory}, which makes the consumer and wires the parts.
+   *
+   * @param id the loop's name in its lane, for thread names, client ids, logs and metric tags:
+   *     {@link #mainId main-1}, main-2, ... or {@link #RETRY retry}
+   */
   PollLoop(
       LaneConfig config,
-      String role,
+      String id,
       List<String> topics,
       LoopParts parts,
       StopBarrier stopBarrier,
@@ -73,7 +80,7 @@ public final class PollLoop {
       Runnable onStopped,
       LaneClock clock) {
     this.config = config;
-    this.role = role;
+    this.id = id;
     this.topics = List.copyOf(topics);
     this.consumer = parts.consumer();
     this.work = parts.work();
@@ -90,7 +97,12 @@ public final class PollLoop {
     this.clock = clock;
     this.lastPollNanos = clock.nanoTime();
     this.drain = parts.drain();
-    this.pollThread = new Thread(this::run, "lanes-" + config.name() + "-" + role + "-poll");
+    this.pollThread = new Thread(this::run, "lanes-" + config.name() + "-" + id + "-poll");
+  }
+
+  /** The id of the lane's main-topic loop {@code number}, counted from 1. */
+  public static String mainId(int number) {
+    return MAIN + "-" + number;
   }
 
   /** What a loop does with its consumer on its poll thread before it joins its group. */
@@ -113,6 +125,13 @@ public final class PollLoop {
   void assignmentChanged() {
     joined = true;
     assignedPartitions = work.partitions().size();
+    if (idleWarning.assigned(assignedPartitions, clock.nanoTime())) {
+      log.info(
+          "loop got partitions lane={} loop={} partitions={}",
+          config.name(),
+          id,
+          assignedPartitions);
+    }
   }
 
   public int assignedPartitions() {
@@ -145,7 +164,7 @@ public final class PollLoop {
   }
 
   String name() {
-    return config.name() + "/" + role;
+    return config.name() + "/" + id;
   }
 
   public LaneState state() {
@@ -207,7 +226,7 @@ public final class PollLoop {
       state = LaneState.STOPPED;
     } catch (Throwable e) {
       state = LaneState.FAILED;
-      log.error("lane failed lane={} loop={} error=\"{}\"", config.name(), role, e.toString(), e);
+      log.error("lane failed lane={} loop={} error=\"{}\"", config.name(), id, e.toString(), e);
     } finally {
       stopBarrier.arrive();
       close();
@@ -246,6 +265,21 @@ public final class PollLoop {
     pollOnce();
     lastPollNanos = clock.nanoTime();
     lag.measure(consumer, work.partitions());
+    warnIfIdle();
+  }
+
+  /** A main-topic loop left without a partition says so: the lane runs more loops than needed. */
+  private void warnIfIdle() {
+    if (!id.equals(RETRY) && idleWarning.due(clock.nanoTime())) {
+      log.warn(
+          "loop has no partition lane={} loop={} pollers={} idle_for={}s (the lane's group has"
+              + " more main-topic loops than partitions; this one idles until a rebalance gives it"
+              + " one)",
+          config.name(),
+          id,
+          config.pollers(),
+          IdleWarning.AFTER.toSeconds());
+    }
   }
 
   private void pollOnce() throws InterruptedException {
@@ -298,9 +332,9 @@ public final class PollLoop {
       consumer.close(CloseOptions.timeout(Duration.ofSeconds(30)));
     } catch (RuntimeException e) {
       log.warn(
-          "consumer close failed lane={} loop={} error=\"{}\"", config.name(), role, e.toString());
+          "consumer close failed lane={} loop={} error=\"{}\"", config.name(), id, e.toString());
     }
-    log.info("loop stopped lane={} loop={} state={}", config.name(), role, state);
+    log.info("loop stopped lane={} loop={} state={}", config.name(), id, state);
     onStopped.run();
   }
 }

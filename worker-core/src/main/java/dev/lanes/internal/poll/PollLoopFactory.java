@@ -51,13 +51,17 @@ public final class PollLoopFactory {
   }
 
   /**
-   * @param role {@link PollLoop#MAIN} or {@link PollLoop#RETRY}, for thread names, client ids, logs
+   * @param id {@link PollLoop#mainId main-n} or {@link PollLoop#RETRY}, for thread names, client
+   *     ids, logs, metric tags; a retry loop holds retry topics, whose records wait for their due
+   *     time
+   * @param maxInFlight the loop's in-flight limit: its fetching pauses there
    * @param capacity the most records the loop can have in flight (its share of the pool queue)
    */
   public PollLoop create(
-      String role,
+      String id,
       List<String> topics,
       Map<String, Object> consumerConfig,
+      int maxInFlight,
       int capacity,
       PollLoop.BeforeJoin beforeJoin) {
     Consumer<byte[], byte[]> consumer = clients.consumer(consumerConfig);
@@ -68,9 +72,10 @@ public final class PollLoopFactory {
               .bindClient(
                   new KafkaClientMetrics(
                       consumer,
-                      Tags.of(MetricNames.TAG_LANE, config.name(), "loop", role),
+                      Tags.of(MetricNames.TAG_LANE, config.name(), "loop", id),
                       resources.clientMetricsScheduler()));
-      return assemble(role, topics, consumer, capacity, beforeJoin, clientMetrics::close);
+      return assemble(
+          id, topics, consumer, maxInFlight, capacity, beforeJoin, clientMetrics::close);
     } catch (RuntimeException | Error e) {
       // No loop holds the consumer yet: close it here, or its threads outlive the failed build.
       consumer.close(CloseOptions.timeout(Duration.ZERO));
@@ -80,15 +85,16 @@ public final class PollLoopFactory {
 
   /** Wires a loop around {@code consumer}; unit tests call this with a {@code MockConsumer}. */
   PollLoop assemble(
-      String role,
+      String id,
       List<String> topics,
       Consumer<byte[], byte[]> consumer,
+      int maxInFlight,
       int capacity,
       PollLoop.BeforeJoin beforeJoin,
       Runnable releaseClientMetrics) {
     // The completion queue holds at most one batch and one forward per record in flight.
     BlockingQueue<Completion> completions = new ArrayBlockingQueue<>(2 * capacity);
-    boolean holdsRetries = role.equals(PollLoop.RETRY);
+    boolean holdsRetries = id.equals(PollLoop.RETRY);
     InFlightWork work =
         new InFlightWork(
             completions,
@@ -102,7 +108,7 @@ public final class PollLoopFactory {
         new PauseController(
             config.name(),
             consumer,
-            config.maxInFlight(),
+            maxInFlight,
             config.maxInFlightPerPartition(),
             clock,
             resources.fetchingHeld());
@@ -117,9 +123,9 @@ public final class PollLoopFactory {
             pauses,
             new DependencyPauses(
                 config.name(), config.priority(), consumer, resources.dependencies(), clock),
-            new ConsumerLag(config.name() + "/" + role, clock),
-            new LoopDrain(config, role, consumer, work, pauses, committer, stopBarrier, clock),
+            new ConsumerLag(config.name() + "/" + id, clock),
+            new LoopDrain(config, id, consumer, work, pauses, committer, stopBarrier, clock),
             releaseClientMetrics);
-    return new PollLoop(config, role, topics, parts, stopBarrier, beforeJoin, onStopped, clock);
+    return new PollLoop(config, id, topics, parts, stopBarrier, beforeJoin, onStopped, clock);
   }
 }

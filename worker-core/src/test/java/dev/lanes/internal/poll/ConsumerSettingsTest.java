@@ -58,6 +58,27 @@ class ConsumerSettingsTest {
   }
 
   @Test
+  void pollSizeFollowsEachPollersPartOfTheInFlightLimit() {
+    LaneConfig shared = lane.withMaxInFlight(90, 90).withPollers(3);
+
+    assertThat(ConsumerSettings.maxPollRecords(ConsumerSettings.forLane(shared, "b:1", Map.of())))
+        .isEqualTo(30);
+  }
+
+  @Test
+  void eachLoopGetsAClientIdOfItsOwn() {
+    Map<String, Object> config = ConsumerSettings.forLane(lane, "b:1", Map.of());
+
+    Object first =
+        ConsumerSettings.inGroup(config, "g", "main-1").get(ConsumerConfig.CLIENT_ID_CONFIG);
+    Object second =
+        ConsumerSettings.inGroup(config, "g", "main-2").get(ConsumerConfig.CLIENT_ID_CONFIG);
+
+    assertThat(first.toString()).endsWith("-main-1");
+    assertThat(second.toString()).endsWith("-main-2");
+  }
+
+  @Test
   void theBrokerSideGroupProtocolGetsNoClientAssignor() {
     Map<String, Object> config =
         ConsumerSettings.forLane(lane, "b:1", Map.of("group.protocol", "consumer"));

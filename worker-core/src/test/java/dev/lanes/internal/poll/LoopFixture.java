@@ -128,7 +128,14 @@ final class LoopFixture implements AutoCloseable {
   /** A loop of {@code role} over {@code topics} that joined its group (no partitions yet). */
   PollLoop joinedLoop(String role, List<String> topics) {
     PollLoop loop =
-        factory.assemble(role, topics, consumer, 1000, PollLoop.BeforeJoin.NOTHING, () -> {});
+        factory.assemble(
+            role,
+            topics,
+            consumer,
+            config.maxInFlight(),
+            1000,
+            PollLoop.BeforeJoin.NOTHING,
+            () -> {});
     loop.join();
     return loop;
   }

@@ -40,6 +40,7 @@ class PollLoopTest {
           null,
           Priority.NORMAL,
           Optional.empty(),
+          1,
           1);
 
   private static final TopicPartition MAIN = new TopicPartition("tasks.work", 0);
