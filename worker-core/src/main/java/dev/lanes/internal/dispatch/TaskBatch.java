@@ -1,5 +1,6 @@
 package dev.lanes.internal.dispatch;
 
+import dev.lanes.internal.invoke.BatchTally;
 import dev.lanes.internal.invoke.ForwardRequest;
 import dev.lanes.internal.invoke.Outcome;
 import dev.lanes.internal.offsets.Completion;
@@ -86,6 +87,7 @@ final class TaskBatch implements Runnable, Completion {
 
   @Override
   public void run() {
+    BatchTally tally = null;
     try {
       // A stopping worker leaves batches above the work it already started to the next owner.
       StartGate gate = partition.startGate();
@@ -93,6 +95,7 @@ final class TaskBatch implements Runnable, Completion {
         gate.leftUnstarted(size());
         return;
       }
+      tally = execution.invoker().newTally();
       for (int i = from; i < to; i++) {
         // A revoked partition's records now belong to another member, a blocked one's wait for
         // its dependency: leave them.
@@ -101,7 +104,9 @@ final class TaskBatch implements Runnable, Completion {
         }
         ConsumerRecord<byte[], byte[]> record = records.get(i);
         Outcome outcome =
-            execution.invoker().invoke(record, partition.waitedOnDependency(record.timestamp()));
+            execution
+                .invoker()
+                .invoke(record, partition.waitedOnDependency(record.timestamp()), tally);
         if (outcome instanceof ForwardRequest failure) {
           // Marked before the send: the acknowledgement may reach the poll thread before this
           // batch does, and must not be counted twice.
@@ -118,6 +123,10 @@ final class TaskBatch implements Runnable, Completion {
         processed++;
       }
     } finally {
+      // Before the hand-back: whoever sees the batch finished sees its tasks counted.
+      if (tally != null) {
+        tally.publish();
+      }
       execution.completions().add(this);
       if (chainKey != null) {
         startNextOfChain();

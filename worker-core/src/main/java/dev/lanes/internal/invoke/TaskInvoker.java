@@ -62,9 +62,11 @@ public final class TaskInvoker {
    * Runs the record's task. Returns null when the record is done, else what became of it: a
    * forward, a wait for a dependency, or abandoned. {@code behindDependency}: the record's
    * partition waited on a dependency since the record was produced, so its wait says nothing about
-   * the lane's CPU share.
+   * the lane's CPU share. {@code tally}: the running batch's, which counts its successes and
+   * waits until the batch ends.
    */
-  public Outcome invoke(ConsumerRecord<byte[], byte[]> record, boolean behindDependency) {
+  public Outcome invoke(
+      ConsumerRecord<byte[], byte[]> record, boolean behindDependency, BatchTally tally) {
     int attempt = trust.attempt(record);
     Task task;
     try {
@@ -89,7 +91,7 @@ public final class TaskInvoker {
       recordOvershoot(record);
     } else {
       // Retries wait for their due time on purpose; only first attempts show how late work starts.
-      metrics.taskWaited(System.currentTimeMillis() - record.timestamp(), behindDependency);
+      metrics.taskWaited(startMillis - record.timestamp(), behindDependency, tally.waits());
     }
     TaskContext context =
         new TaskContext(
@@ -100,16 +102,22 @@ public final class TaskInvoker {
             record.offset(),
             record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
             dependencies);
-    return call(handler, task, context);
+    return call(handler, task, context, tally);
   }
 
-  private Outcome call(TaskHandler handler, Task task, TaskContext context) {
+  /** A tally for a batch about to run on this thread. */
+  public BatchTally newTally() {
+    return new BatchTally(metrics.recentWaits());
+  }
+
+  private Outcome call(TaskHandler handler, Task task, TaskContext context, BatchTally tally) {
     TypeMeters meters = metrics.forType(task.type());
     long start = System.nanoTime();
     Throwable failure;
     try {
       handler.handle(task, context);
-      meters.succeeded(System.nanoTime() - start);
+      meters.handled(System.nanoTime() - start);
+      tally.succeeded(meters);
       return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -28,9 +28,14 @@ public final class TypeMeters {
             .register(registry);
   }
 
-  void succeeded(long nanos) {
-    succeeded.increment();
+  /** A handler returned after {@code nanos}; its success is counted by the batch's tally. */
+  void handled(long nanos) {
     duration.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** {@code count} tasks succeeded: one counter update for a batch's run of them. */
+  void succeeded(int count) {
+    succeeded.increment(count);
   }
 
   void failed(long nanos) {

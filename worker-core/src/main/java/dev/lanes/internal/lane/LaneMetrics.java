@@ -3,6 +3,7 @@ package dev.lanes.internal.lane;
 import dev.lanes.MetricNames;
 import dev.lanes.internal.invoke.ForwardRequest;
 import dev.lanes.internal.invoke.TypeMeters;
+import dev.lanes.internal.priority.WaitTally;
 import dev.lanes.internal.priority.WaitWindow;
 import dev.lanes.internal.priority.YieldController;
 import dev.lanes.retry.Destination;
@@ -94,11 +95,14 @@ public final class LaneMetrics {
         Counter.builder(MetricNames.COMMIT_FAILURES)
             .tag(MetricNames.TAG_LANE, laneName)
             .register(registry);
+    // No client-side percentiles: they cost an HdrHistogram update per task, the largest share of
+    // a no-op task's CPU after decoding. Count, total and max stay; whoever wants a distribution
+    // turns it on with a MeterFilter (a percentile histogram is cheaper), and the yield
+    // controller keeps its own exact window.
     taskWait =
         Timer.builder(MetricNames.TASK_WAIT)
             .description("How long tasks waited, from the record's timestamp to handler start")
             .tag(MetricNames.TAG_LANE, laneName)
-            .publishPercentiles(0.5, 0.99)
             .register(registry);
   }
 
@@ -117,6 +121,18 @@ public final class LaneMetrics {
     taskWait.record(wait, TimeUnit.MILLISECONDS);
     if (!behindDependency) {
       recentWaits.record(wait);
+    }
+  }
+
+  /**
+   * {@link #taskWaited(long, boolean)} for a task of a running batch: its share of the yield window
+   * goes through the batch's {@code tally}, which adds it when the batch ends.
+   */
+  public void taskWaited(long millis, boolean behindDependency, WaitTally tally) {
+    long wait = Math.max(0, millis);
+    taskWait.record(wait, TimeUnit.MILLISECONDS);
+    if (!behindDependency) {
+      tally.record(wait);
     }
   }
 
