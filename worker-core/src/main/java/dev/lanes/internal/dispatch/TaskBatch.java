@@ -74,13 +74,21 @@ final class TaskBatch implements Runnable, Completion {
     return size() - forwardedCount;
   }
 
-  /** Marks handled records finished; skipped and forwarded ones stay open here. */
+  /**
+   * Marks handled records finished; skipped and forwarded ones stay open here. The records between
+   * two forwarded ones were polled together, so each such run is finished as one step.
+   */
   @Override
   public void finishOffsets() {
     PartitionOffsets offsets = partition.offsets();
-    for (int i = from; i < from + processed; i++) {
-      if (forwarded == null || !forwarded.get(i - from)) {
-        offsets.finish(records.get(i).offset());
+    int end = from + processed;
+    int runStart = from;
+    for (int i = from; i <= end; i++) {
+      if (i == end || (forwarded != null && forwarded.get(i - from))) {
+        if (i > runStart) {
+          offsets.finishRun(records.get(runStart).offset(), records.get(i - 1).offset(), i - runStart);
+        }
+        runStart = i + 1;
       }
     }
   }
