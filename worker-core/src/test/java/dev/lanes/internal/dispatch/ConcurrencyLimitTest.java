@@ -7,6 +7,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The limit over a pool whose "threads" the test runs by hand. */
@@ -72,6 +77,48 @@ class ConcurrencyLimitTest {
 
     assertThat(pool).hasSize(2);
     assertThat(limit.holdsFetching()).isFalse();
+  }
+
+  @Test
+  void underRacingSubmittersAndWorkersEveryBatchRunsAndNeverMoreThanTheLimitAtOnce()
+      throws InterruptedException {
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      ConcurrencyLimit racing = new ConcurrencyLimit(threads, 4);
+      racing.setLimit(2);
+      int batches = 20_000;
+      CountDownLatch done = new CountDownLatch(batches);
+      AtomicInteger running = new AtomicInteger();
+      AtomicInteger mostAtOnce = new AtomicInteger();
+      Runnable batch =
+          () -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            running.decrementAndGet();
+            done.countDown();
+          };
+      Thread[] submitters = new Thread[2];
+      for (int t = 0; t < submitters.length; t++) {
+        submitters[t] =
+            new Thread(
+                () -> {
+                  for (int i = 0; i < batches / 2; i++) {
+                    racing.execute(batch);
+                  }
+                });
+        submitters[t].start();
+      }
+      for (Thread submitter : submitters) {
+        submitter.join();
+      }
+
+      assertThat(done.await(30, TimeUnit.SECONDS))
+          .as("no batch left held while a permit was free; %s left", done.getCount())
+          .isTrue();
+      assertThat(mostAtOnce.get()).isLessThanOrEqualTo(2);
+      assertThat(racing.held()).isZero();
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test
