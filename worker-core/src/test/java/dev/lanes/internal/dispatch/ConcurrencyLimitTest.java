@@ -38,17 +38,49 @@ class ConcurrencyLimitTest {
   }
 
   @Test
-  void aFinishedBatchStartsTheNextHeldOne() {
+  void theWorkerThatFinishesABatchRunsTheHeldOnesInOrder() {
     limit.setLimit(1);
     limit.execute(batch("a"));
     limit.execute(batch("b"));
+    limit.execute(batch("c"));
 
     pool.poll().run();
 
-    assertThat(ran).containsExactly("a");
-    assertThat(pool).hasSize(1);
+    assertThat(ran).containsExactly("a", "b", "c");
+    assertThat(pool).as("no hand-over through the pool").isEmpty();
+    assertThat(limit.held()).isZero();
+  }
+
+  @Test
+  void aLoweredLimitStopsTheWorkerFromRunningHeldBatches() {
+    limit.setLimit(2);
+    limit.execute(batch("a"));
+    limit.execute(batch("b"));
+    limit.execute(batch("c"));
+    limit.setLimit(1);
+
     pool.poll().run();
-    assertThat(ran).containsExactly("a", "b");
+
+    assertThat(ran).as("two ran, one permit left: c waits").containsExactly("a");
+    assertThat(limit.held()).isEqualTo(1);
+    pool.poll().run();
+    assertThat(ran).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void aBatchThatThrowsGivesItsPermitBack() {
+    limit.setLimit(1);
+    limit.execute(
+        () -> {
+          throw new IllegalStateException("boom");
+        });
+    limit.execute(batch("b"));
+
+    assertThatThrownBy(() -> pool.poll().run()).hasMessage("boom");
+
+    assertThat(pool).as("b started on another thread").hasSize(1);
+    pool.poll().run();
+    assertThat(ran).containsExactly("b");
   }
 
   @Test
