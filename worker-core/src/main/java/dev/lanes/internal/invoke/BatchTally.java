@@ -1,5 +1,6 @@
 package dev.lanes.internal.invoke;
 
+import dev.lanes.internal.lane.LaneMetrics;
 import dev.lanes.internal.priority.WaitTally;
 import dev.lanes.internal.priority.WaitWindow;
 
@@ -12,6 +13,8 @@ import dev.lanes.internal.priority.WaitWindow;
 public final class BatchTally {
 
   private final WaitTally waits;
+  private String lastType;
+  private TypeMeters lastMeters;
   private TypeMeters succeededType;
   private int succeeded;
 
@@ -22,6 +25,18 @@ public final class BatchTally {
   /** The yield controller's share of a first attempt's wait; the timer recorded it already. */
   WaitTally waits() {
     return waits;
+  }
+
+  /**
+   * The meters of {@code type}: the last type's again without a map lookup, which costs a hash of
+   * the freshly decoded type name per task.
+   */
+  TypeMeters metersFor(String type, LaneMetrics metrics) {
+    if (!type.equals(lastType)) {
+      lastMeters = metrics.forType(type);
+      lastType = type;
+    }
+    return lastMeters;
   }
 
   void succeeded(TypeMeters meters) {

@@ -111,7 +111,7 @@ public final class TaskInvoker {
   }
 
   private Outcome call(TaskHandler handler, Task task, TaskContext context, BatchTally tally) {
-    TypeMeters meters = metrics.forType(task.type());
+    TypeMeters meters = tally.metersFor(task.type(), metrics);
     long start = System.nanoTime();
     Throwable failure;
     try {

@@ -1,10 +1,13 @@
 package dev.lanes.internal.invoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanes.MetricNames;
+import dev.lanes.internal.lane.LaneMetrics;
 import dev.lanes.internal.priority.WaitWindow;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BatchTallyTest {
@@ -27,6 +30,19 @@ class BatchTallyTest {
 
     assertThat(succeeded("email")).isEqualTo(3);
     assertThat(succeeded("sms")).isEqualTo(1);
+  }
+
+  @Test
+  void aTypeNameDecodedAgainFindsItsMetersAndAnotherTypeItsOwn() {
+    LaneMetrics metrics = new LaneMetrics(registry, "other", Set.of("email", "sms"), 3);
+    BatchTally tally = new BatchTally(metrics.recentWaits());
+
+    TypeMeters first = tally.metersFor(new String("email"), metrics);
+
+    assertThat(tally.metersFor(new String("email"), metrics)).isSameAs(first);
+    assertThat(tally.metersFor("sms", metrics)).isSameAs(metrics.forType("sms")).isNotSameAs(first);
+    assertThatThrownBy(() -> tally.metersFor("fax", metrics))
+        .hasMessageContaining("unregistered type fax");
   }
 
   private double succeeded(String type) {
