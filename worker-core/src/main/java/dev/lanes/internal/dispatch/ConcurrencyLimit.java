@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * How many of a lane's batches may run at once, below its pool size while the lane yields to a more
  * important one. Lowering the limit never interrupts a running batch: it only starts fewer.
  * Non-blocking: a batch that finds no permit is queued here and run by the worker that finishes a
- * batch (or started by a raised limit), so no thread parks waiting. A limit of 0 holds every batch, and the
- * lane's poll loops pause its partitions ({@link #holdsFetching()}).
+ * batch (or started by a raised limit), so no thread parks waiting. A limit of 0 holds every batch,
+ * and the lane's poll loops pause its partitions ({@link #holdsFetching()}).
  */
 public final class ConcurrencyLimit implements Executor {
 
@@ -123,9 +123,9 @@ public final class ConcurrencyLimit implements Executor {
 
   /**
    * The held batch this thread runs next with the permit it holds, or null once it gave the permit
-   * back. Running it here, on the thread its predecessor just freed, spares a hand-over through
-   * the pool's queue and waking another thread for it: with the limit at the pool size, that was
-   * the path of nearly every batch.
+   * back. Running it here, on the thread its predecessor just freed, spares a hand-over through the
+   * pool's queue and waking another thread for it: with the limit at the pool size, that was the
+   * path of nearly every batch.
    */
   private Runnable nextHeldOrRelease() {
     if (heldCount > 0) {

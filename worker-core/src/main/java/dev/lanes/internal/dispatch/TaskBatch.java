@@ -86,7 +86,8 @@ final class TaskBatch implements Runnable, Completion {
     for (int i = from; i <= end; i++) {
       if (i == end || (forwarded != null && forwarded.get(i - from))) {
         if (i > runStart) {
-          offsets.finishRun(records.get(runStart).offset(), records.get(i - 1).offset(), i - runStart);
+          offsets.finishRun(
+              records.get(runStart).offset(), records.get(i - 1).offset(), i - runStart);
         }
         runStart = i + 1;
       }

@@ -62,8 +62,8 @@ public final class TaskInvoker {
    * Runs the record's task. Returns null when the record is done, else what became of it: a
    * forward, a wait for a dependency, or abandoned. {@code behindDependency}: the record's
    * partition waited on a dependency since the record was produced, so its wait says nothing about
-   * the lane's CPU share. {@code tally}: the running batch's, which counts its successes and
-   * waits until the batch ends.
+   * the lane's CPU share. {@code tally}: the running batch's, which counts its successes and waits
+   * until the batch ends.
    */
   public Outcome invoke(
       ConsumerRecord<byte[], byte[]> record, boolean behindDependency, BatchTally tally) {
@@ -91,7 +91,7 @@ public final class TaskInvoker {
       recordOvershoot(record);
     } else {
       // Retries wait for their due time on purpose; only first attempts show how late work starts.
-      metrics.taskWaited(startMillis - record.timestamp(), behindDependency, tally.waits());
+      tally.waited(startMillis - record.timestamp(), behindDependency);
     }
     TaskContext context =
         new TaskContext(
@@ -107,17 +107,16 @@ public final class TaskInvoker {
 
   /** A tally for a batch about to run on this thread. */
   public BatchTally newTally() {
-    return new BatchTally(metrics.recentWaits());
+    return new BatchTally(metrics);
   }
 
   private Outcome call(TaskHandler handler, Task task, TaskContext context, BatchTally tally) {
-    TypeMeters meters = tally.metersFor(task.type(), metrics);
+    TypeMeters meters = tally.metersFor(task.type());
     long start = System.nanoTime();
     Throwable failure;
     try {
       handler.handle(task, context);
-      meters.handled(System.nanoTime() - start);
-      tally.succeeded(meters);
+      tally.succeeded(meters, System.nanoTime() - start);
       return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
