@@ -80,6 +80,13 @@ public final class ConcurrencyLimit implements Executor {
     return heldCount;
   }
 
+  /** A batch that wants to know when its thread stops running batches for now. */
+  interface RunAware {
+
+    /** The thread ran this batch last before giving its permit back; it may go idle. */
+    void runEnded();
+  }
+
   private int effectiveLimit() {
     return lifted ? poolSize : limit;
   }
@@ -106,28 +113,28 @@ public final class ConcurrencyLimit implements Executor {
   }
 
   private void runAndRelease(Runnable batch) {
-    Runnable current = batch;
-    while (current != null) {
-      boolean ran = false;
-      try {
+    try {
+      Runnable current = batch;
+      while (current != null) {
         current.run();
-        ran = true;
-      } finally {
-        if (!ran) {
-          release();
+        Runnable next = nextHeld();
+        if (next == null && current instanceof RunAware aware) {
+          aware.runEnded();
         }
+        current = next;
       }
-      current = nextHeldOrRelease();
+    } finally {
+      release();
     }
   }
 
   /**
-   * The held batch this thread runs next with the permit it holds, or null once it gave the permit
-   * back. Running it here, on the thread its predecessor just freed, spares a hand-over through the
-   * pool's queue and waking another thread for it: with the limit at the pool size, that was the
-   * path of nearly every batch.
+   * The held batch this thread runs next with the permit it holds, or null. Running it here, on the
+   * thread its predecessor just freed, spares a hand-over through the pool's queue and waking
+   * another thread for it: with the limit at the pool size, that was the path of nearly every
+   * batch.
    */
-  private Runnable nextHeldOrRelease() {
+  private Runnable nextHeld() {
     if (heldCount > 0) {
       synchronized (this) {
         // This thread's permit counts in running: it may go on while the limit still covers it.
@@ -138,7 +145,6 @@ public final class ConcurrencyLimit implements Executor {
         }
       }
     }
-    release();
     return null;
   }
 

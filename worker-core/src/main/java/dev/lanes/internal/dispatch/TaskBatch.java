@@ -17,7 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * operation and a thread wake-up) off each record when records need no ordering between them or
  * share a key anyway.
  */
-final class TaskBatch implements Runnable, Completion {
+final class TaskBatch implements Runnable, Completion, ConcurrencyLimit.RunAware {
 
   private final LaneExecution execution;
   private final PartitionState partition;
@@ -97,6 +97,7 @@ final class TaskBatch implements Runnable, Completion {
   @Override
   public void run() {
     BatchTally tally = null;
+    boolean ended = false;
     try {
       // A stopping worker leaves batches above the work it already started to the next owner.
       StartGate gate = partition.startGate();
@@ -104,7 +105,7 @@ final class TaskBatch implements Runnable, Completion {
         gate.leftUnstarted(size());
         return;
       }
-      tally = execution.invoker().newTally();
+      tally = execution.invoker().tally();
       for (int i = from; i < to; i++) {
         // A revoked partition's records now belong to another member, a blocked one's wait for
         // its dependency: leave them.
@@ -131,16 +132,21 @@ final class TaskBatch implements Runnable, Completion {
         }
         processed++;
       }
+      ended = true;
     } finally {
-      // Before the hand-back: whoever sees the batch finished sees its tasks counted.
       if (tally != null) {
-        tally.publish();
+        tally.batchEnded(!ended);
       }
       execution.completions().add(this);
       if (chainKey != null) {
         startNextOfChain();
       }
     }
+  }
+
+  @Override
+  public void runEnded() {
+    execution.invoker().publishTally();
   }
 
   private void markForwarded(int index) {

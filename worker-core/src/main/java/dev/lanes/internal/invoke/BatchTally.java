@@ -4,13 +4,17 @@ import dev.lanes.internal.lane.LaneMetrics;
 import dev.lanes.internal.priority.WaitTally;
 
 /**
- * What one batch's tasks did, counted in plain fields on its worker thread and added to the lane's
- * shared meters once, when the batch ends. The shared meters are atomics that every worker writes:
- * written per task, they cost a no-op task more than its handler. Counts, totals and maxima are
- * exact, only later: a batch's tasks show when the batch ends. Thread-confined: one per running
- * batch.
+ * What a worker's tasks did, counted in plain fields on its thread and added to the lane's shared
+ * meters in one step: once {@link #PUBLISH_EVERY} tasks are counted, when a batch fails, and when
+ * the thread stops running batches. The shared meters are atomics that every worker writes: written
+ * per task, they cost a no-op task more than its handler; written per batch, still per task in KEY
+ * order over many keys, where batches are one record long. Counts, totals and maxima are exact,
+ * only later. Thread-confined: one per worker thread.
  */
 public final class BatchTally {
+
+  /** Tasks counted before the tally is published even while its thread keeps busy. */
+  static final int PUBLISH_EVERY = 64;
 
   private final LaneMetrics metrics;
   private final WaitTally yieldWaits;
@@ -24,6 +28,7 @@ public final class BatchTally {
   private int succeeded;
   private long handlerNanos;
   private long longestHandlerNanos;
+  private int unpublished;
 
   BatchTally(LaneMetrics metrics) {
     this.metrics = metrics;
@@ -37,6 +42,7 @@ public final class BatchTally {
    */
   void waited(long millis, boolean behindDependency) {
     long wait = Math.max(0, millis);
+    unpublished++;
     waits++;
     waitedMillis += wait;
     longestWaitMillis = Math.max(longestWaitMillis, wait);
@@ -63,13 +69,22 @@ public final class BatchTally {
       publishSucceeded();
       succeededType = meters;
     }
+    unpublished++;
     succeeded++;
     handlerNanos += nanos;
     longestHandlerNanos = Math.max(longestHandlerNanos, nanos);
   }
 
-  /** Adds what the batch counted so far to the lane's meters; the tally is empty afterwards. */
+  /** A batch ended: publishes once enough is counted, or at once when the batch failed. */
+  public void batchEnded(boolean failed) {
+    if (failed || unpublished >= PUBLISH_EVERY) {
+      publish();
+    }
+  }
+
+  /** Adds what was counted so far to the lane's meters; the tally is empty afterwards. */
   public void publish() {
+    unpublished = 0;
     publishSucceeded();
     metrics.tasksWaited(waits, waitedMillis, longestWaitMillis);
     waits = 0;

@@ -40,6 +40,7 @@ public final class TaskInvoker {
   private final RetryRouter router;
   private final Dependencies dependencies;
   private final HeaderTrust trust;
+  private final ThreadLocal<BatchTally> tallies;
 
   public TaskInvoker(
       String lane,
@@ -56,6 +57,7 @@ public final class TaskInvoker {
     this.router = router;
     this.dependencies = dependencies;
     this.trust = trust;
+    this.tallies = ThreadLocal.withInitial(() -> new BatchTally(metrics));
   }
 
   /**
@@ -105,9 +107,14 @@ public final class TaskInvoker {
     return call(handler, task, context, tally);
   }
 
-  /** A tally for a batch about to run on this thread. */
-  public BatchTally newTally() {
-    return new BatchTally(metrics);
+  /** The tally of the calling worker thread, which its batches count in. */
+  public BatchTally tally() {
+    return tallies.get();
+  }
+
+  /** The calling worker thread stops running batches for now: its counts show at once. */
+  public void publishTally() {
+    tallies.get().publish();
   }
 
   private Outcome call(TaskHandler handler, Task task, TaskContext context, BatchTally tally) {

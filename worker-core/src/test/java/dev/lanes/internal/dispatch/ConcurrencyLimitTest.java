@@ -52,6 +52,34 @@ class ConcurrencyLimitTest {
   }
 
   @Test
+  void aBatchThatWantsToKnowHearsWhenItsThreadStopsRunningBatches() {
+    limit.setLimit(1);
+    List<String> ended = new ArrayList<>();
+    limit.execute(aware("a", ended));
+    limit.execute(aware("b", ended));
+
+    pool.poll().run();
+
+    assertThat(ran).containsExactly("a", "b");
+    assertThat(ended).as("only the last batch of the thread's run").containsExactly("b");
+  }
+
+  private Runnable aware(String name, List<String> ended) {
+    class Aware implements Runnable, ConcurrencyLimit.RunAware {
+      @Override
+      public void run() {
+        ran.add(name);
+      }
+
+      @Override
+      public void runEnded() {
+        ended.add(name);
+      }
+    }
+    return new Aware();
+  }
+
+  @Test
   void aLoweredLimitStopsTheWorkerFromRunningHeldBatches() {
     limit.setLimit(2);
     limit.execute(batch("a"));

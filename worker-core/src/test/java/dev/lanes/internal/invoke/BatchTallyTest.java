@@ -57,6 +57,25 @@ class BatchTallyTest {
   }
 
   @Test
+  void aBusyWorkersTallyPublishesEverySixtyFourTasksAndAtOnceWhenABatchFailed() {
+    BatchTally tally = new BatchTally(metrics);
+    TypeMeters email = tally.metersFor("email");
+    for (int i = 0; i < BatchTally.PUBLISH_EVERY - 1; i++) {
+      tally.succeeded(email, MS);
+    }
+    tally.batchEnded(false);
+    assertThat(succeeded("email")).as("63 tasks wait for more").isZero();
+
+    tally.succeeded(email, MS);
+    tally.batchEnded(false);
+    assertThat(succeeded("email")).isEqualTo(64);
+
+    tally.succeeded(email, MS);
+    tally.batchEnded(true);
+    assertThat(succeeded("email")).as("a failed batch publishes at once").isEqualTo(65);
+  }
+
+  @Test
   void aTypeNameDecodedAgainFindsItsMetersAndAnotherTypeItsOwn() {
     BatchTally tally = new BatchTally(metrics);
 
