@@ -9,8 +9,11 @@ public final class MetricNames {
   /** Counter of records that are not valid tasks. Tags: lane, reason. */
   public static final String TASKS_REJECTED = "lanes.tasks.rejected";
 
-  /** Timer of handler calls. Tags: lane, type. */
+  /** Function timer (count and total) of handler calls. Tags: lane, type. */
   public static final String HANDLER_DURATION = "lanes.handler.duration";
+
+  /** Time gauge of the longest {@link #HANDLER_DURATION} of the last minutes. Tags: lane, type. */
+  public static final String HANDLER_DURATION_MAX = "lanes.handler.duration.max";
 
   /** Gauge of tasks polled and not yet finished. Tags: lane. */
   public static final String IN_FLIGHT = "lanes.inflight";
@@ -90,10 +93,14 @@ public final class MetricNames {
   public static final String CONSUMER_LAG_SECONDS = "lanes.consumer.lag.seconds";
 
   /**
-   * Timer of how long tasks waited, from their record's timestamp to their handler's start; first
-   * attempts only (retries wait for their due time on purpose). Tags: lane.
+   * Function timer (count and total) of how long tasks waited, from their record's timestamp to
+   * their handler's start; first attempts only (retries wait for their due time on purpose). Tags:
+   * lane.
    */
   public static final String TASK_WAIT = "lanes.task.wait";
+
+  /** Time gauge of the longest {@link #TASK_WAIT} of the last minutes. Tags: lane. */
+  public static final String TASK_WAIT_MAX = "lanes.task.wait.max";
 
   /** Gauge of the tasks a lane may run at once; below its threads while it yields. Tags: lane. */
   public static final String LANE_CONCURRENCY_LIMIT = "lanes.lane.concurrency.limit";

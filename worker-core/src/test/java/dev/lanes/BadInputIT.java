@@ -82,7 +82,7 @@ class BadInputIT {
             registry
                 .get(MetricNames.HANDLER_DURATION)
                 .tag(MetricNames.TAG_TYPE, "work")
-                .timer()
+                .functionTimer()
                 .count())
         .isEqualTo(5);
     assertThat(registry.get(MetricNames.COMMIT_LATENCY).timer().count()).isPositive();

@@ -4,7 +4,7 @@ import dev.lanes.MetricNames;
 import dev.lanes.topics.TopicCatalog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.TimeGauge;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,12 +107,12 @@ final class DemoYieldChapter {
   }
 
   private double realtimeMaxWait() {
-    Timer waits =
+    TimeGauge longest =
         registry
-            .find(MetricNames.TASK_WAIT)
+            .find(MetricNames.TASK_WAIT_MAX)
             .tag(MetricNames.TAG_LANE, TopicCatalog.REALTIME)
-            .timer();
-    return waits == null ? 0 : waits.max(TimeUnit.SECONDS);
+            .timeGauge();
+    return longest == null ? 0 : longest.value(TimeUnit.SECONDS);
   }
 
   private double batchLimit() {

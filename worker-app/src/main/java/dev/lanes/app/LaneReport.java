@@ -2,8 +2,9 @@ package dev.lanes.app;
 
 import dev.lanes.MetricNames;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.TimeGauge;
 import java.io.PrintStream;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +20,18 @@ public record LaneReport(
     double maxHandlerMillis) {
 
   public static LaneReport read(MeterRegistry registry, String lane) {
-    Collection<Timer> timers =
-        registry.find(MetricNames.HANDLER_DURATION).tag(MetricNames.TAG_LANE, lane).timers();
-    long calls = timers.stream().mapToLong(Timer::count).sum();
+    Collection<FunctionTimer> timers =
+        registry
+            .find(MetricNames.HANDLER_DURATION)
+            .tag(MetricNames.TAG_LANE, lane)
+            .functionTimers();
+    double calls = timers.stream().mapToDouble(FunctionTimer::count).sum();
     double totalMillis = timers.stream().mapToDouble(t -> t.totalTime(TimeUnit.MILLISECONDS)).sum();
+    Collection<TimeGauge> longest =
+        registry
+            .find(MetricNames.HANDLER_DURATION_MAX)
+            .tag(MetricNames.TAG_LANE, lane)
+            .timeGauges();
     return new LaneReport(
         lane,
         tasks(registry, lane, MetricNames.OUTCOME_SUCCEEDED),
@@ -34,7 +43,7 @@ public record LaneReport(
                 .counters()),
         sum(registry.find(MetricNames.TASKS_REJECTED).tag(MetricNames.TAG_LANE, lane).counters()),
         calls == 0 ? 0 : totalMillis / calls,
-        timers.stream().mapToDouble(t -> t.max(TimeUnit.MILLISECONDS)).max().orElse(0));
+        longest.stream().mapToDouble(t -> t.value(TimeUnit.MILLISECONDS)).max().orElse(0));
   }
 
   /**

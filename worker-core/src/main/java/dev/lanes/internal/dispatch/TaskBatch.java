@@ -1,5 +1,6 @@
 package dev.lanes.internal.dispatch;
 
+import dev.lanes.internal.invoke.BatchTally;
 import dev.lanes.internal.invoke.ForwardRequest;
 import dev.lanes.internal.invoke.Outcome;
 import dev.lanes.internal.offsets.Completion;
@@ -16,7 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * operation and a thread wake-up) off each record when records need no ordering between them or
  * share a key anyway.
  */
-final class TaskBatch implements Runnable, Completion {
+final class TaskBatch implements Runnable, Completion, ConcurrencyLimit.RunAware {
 
   private final LaneExecution execution;
   private final PartitionState partition;
@@ -73,19 +74,30 @@ final class TaskBatch implements Runnable, Completion {
     return size() - forwardedCount;
   }
 
-  /** Marks handled records finished; skipped and forwarded ones stay open here. */
+  /**
+   * Marks handled records finished; skipped and forwarded ones stay open here. The records between
+   * two forwarded ones were polled together, so each such run is finished as one step.
+   */
   @Override
   public void finishOffsets() {
     PartitionOffsets offsets = partition.offsets();
-    for (int i = from; i < from + processed; i++) {
-      if (forwarded == null || !forwarded.get(i - from)) {
-        offsets.finish(records.get(i).offset());
+    int end = from + processed;
+    int runStart = from;
+    for (int i = from; i <= end; i++) {
+      if (i == end || (forwarded != null && forwarded.get(i - from))) {
+        if (i > runStart) {
+          offsets.finishRun(
+              records.get(runStart).offset(), records.get(i - 1).offset(), i - runStart);
+        }
+        runStart = i + 1;
       }
     }
   }
 
   @Override
   public void run() {
+    BatchTally tally = null;
+    boolean ended = false;
     try {
       // A stopping worker leaves batches above the work it already started to the next owner.
       StartGate gate = partition.startGate();
@@ -93,6 +105,7 @@ final class TaskBatch implements Runnable, Completion {
         gate.leftUnstarted(size());
         return;
       }
+      tally = execution.invoker().tally();
       for (int i = from; i < to; i++) {
         // A revoked partition's records now belong to another member, a blocked one's wait for
         // its dependency: leave them.
@@ -101,7 +114,9 @@ final class TaskBatch implements Runnable, Completion {
         }
         ConsumerRecord<byte[], byte[]> record = records.get(i);
         Outcome outcome =
-            execution.invoker().invoke(record, partition.waitedOnDependency(record.timestamp()));
+            execution
+                .invoker()
+                .invoke(record, partition.waitedOnDependency(record.timestamp()), tally);
         if (outcome instanceof ForwardRequest failure) {
           // Marked before the send: the acknowledgement may reach the poll thread before this
           // batch does, and must not be counted twice.
@@ -117,12 +132,21 @@ final class TaskBatch implements Runnable, Completion {
         }
         processed++;
       }
+      ended = true;
     } finally {
+      if (tally != null) {
+        tally.batchEnded(!ended);
+      }
       execution.completions().add(this);
       if (chainKey != null) {
         startNextOfChain();
       }
     }
+  }
+
+  @Override
+  public void runEnded() {
+    execution.invoker().publishTally();
   }
 
   private void markForwarded(int index) {

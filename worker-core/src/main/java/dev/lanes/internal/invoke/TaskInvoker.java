@@ -41,6 +41,7 @@ public final class TaskInvoker {
   private final RetryRouter router;
   private final Dependencies dependencies;
   private final HeaderTrust trust;
+  private final ThreadLocal<BatchTally> tallies;
 
   public TaskInvoker(
       String lane,
@@ -57,15 +58,18 @@ public final class TaskInvoker {
     this.router = router;
     this.dependencies = dependencies;
     this.trust = trust;
+    this.tallies = ThreadLocal.withInitial(() -> new BatchTally(metrics));
   }
 
   /**
    * Runs the record's task. Returns null when the record is done, else what became of it: a
    * forward, a wait for a dependency, or abandoned. {@code behindDependency}: the record's
    * partition waited on a dependency since the record was produced, so its wait says nothing about
-   * the lane's CPU share.
+   * the lane's CPU share. {@code tally}: the running batch's, which counts its successes and waits
+   * until the batch ends.
    */
-  public Outcome invoke(ConsumerRecord<byte[], byte[]> record, boolean behindDependency) {
+  public Outcome invoke(
+      ConsumerRecord<byte[], byte[]> record, boolean behindDependency, BatchTally tally) {
     int attempt = trust.attempt(record);
     Task task;
     try {
@@ -93,7 +97,7 @@ public final class TaskInvoker {
       recordOvershoot(record);
     } else {
       // Retries wait for their due time on purpose; only first attempts show how late work starts.
-      metrics.taskWaited(System.currentTimeMillis() - record.timestamp(), behindDependency);
+      tally.waited(startMillis - record.timestamp(), behindDependency);
     }
     TaskContext context =
         new TaskContext(
@@ -104,16 +108,26 @@ public final class TaskInvoker {
             record.offset(),
             record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
             dependencies);
-    return call(handler, task, context);
+    return call(handler, task, context, tally);
   }
 
-  private Outcome call(TaskHandler handler, Task task, TaskContext context) {
-    TypeMeters meters = metrics.forType(task.type());
+  /** The tally of the calling worker thread, which its batches count in. */
+  public BatchTally tally() {
+    return tallies.get();
+  }
+
+  /** The calling worker thread stops running batches for now: its counts show at once. */
+  public void publishTally() {
+    tallies.get().publish();
+  }
+
+  private Outcome call(TaskHandler handler, Task task, TaskContext context, BatchTally tally) {
+    TypeMeters meters = tally.metersFor(task.type());
     long start = System.nanoTime();
     Throwable failure;
     try {
       handler.handle(task, context);
-      meters.succeeded(System.nanoTime() - start);
+      tally.succeeded(meters, System.nanoTime() - start);
       return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

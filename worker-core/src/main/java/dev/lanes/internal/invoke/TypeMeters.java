@@ -1,10 +1,10 @@
 package dev.lanes.internal.invoke;
 
 import dev.lanes.MetricNames;
+import dev.lanes.internal.lane.BatchedTimer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.Tags;
 
 /** The meters of one task type in one lane, registered once so the hot path only increments. */
 public final class TypeMeters {
@@ -13,7 +13,7 @@ public final class TypeMeters {
   private final Counter failed;
   private final Counter failedFatal;
   private final Counter expired;
-  private final Timer duration;
+  private final BatchedTimer duration;
 
   public TypeMeters(MeterRegistry registry, String laneName, String type) {
     succeeded = outcome(registry, laneName, type, MetricNames.OUTCOME_SUCCEEDED);
@@ -21,26 +21,31 @@ public final class TypeMeters {
     failedFatal = outcome(registry, laneName, type, MetricNames.OUTCOME_FAILED_FATAL);
     expired = outcome(registry, laneName, type, MetricNames.OUTCOME_EXPIRED);
     duration =
-        Timer.builder(MetricNames.HANDLER_DURATION)
-            .description("Time spent in task handlers")
-            .tag(MetricNames.TAG_LANE, laneName)
-            .tag(MetricNames.TAG_TYPE, type)
-            .register(registry);
+        new BatchedTimer(
+            registry,
+            MetricNames.HANDLER_DURATION,
+            MetricNames.HANDLER_DURATION_MAX,
+            "Time spent in task handlers",
+            Tags.of(MetricNames.TAG_LANE, laneName, MetricNames.TAG_TYPE, type));
   }
 
-  void succeeded(long nanos) {
-    succeeded.increment();
-    duration.record(nanos, TimeUnit.NANOSECONDS);
+  /**
+   * {@code count} tasks succeeded, their handlers taking {@code totalNanos}, the longest {@code
+   * maxNanos}: a batch's run of them, in one update.
+   */
+  void succeeded(int count, long totalNanos, long maxNanos) {
+    succeeded.increment(count);
+    duration.record(count, totalNanos, maxNanos);
   }
 
   void failed(long nanos) {
     failed.increment();
-    duration.record(nanos, TimeUnit.NANOSECONDS);
+    duration.record(nanos);
   }
 
   void failedFatal(long nanos) {
     failedFatal.increment();
-    duration.record(nanos, TimeUnit.NANOSECONDS);
+    duration.record(nanos);
   }
 
   /** The task was not run: no handler time to record. */

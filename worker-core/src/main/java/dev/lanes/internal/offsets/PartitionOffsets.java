@@ -128,10 +128,54 @@ public final class PartitionOffsets {
     }
     finished[slot] = true;
     unfinished--;
+    advanceHead();
+  }
+
+  private void advanceHead() {
     int mask = offsets.length - 1;
     while (size > 0 && finished[head]) {
       head = (head + 1) & mask;
       size--;
+    }
+  }
+
+  /**
+   * Marks finished, as one step, the {@code count} unfinished tracked offsets from {@code first}
+   * through {@code last}: a run of a batch's records, polled together. One search for the first,
+   * then a walk, instead of a search per record. Offsets in the range that are not tracked (gaps)
+   * or already finished (fetched again after a rewind) are passed over; any other number of
+   * unfinished offsets than {@code count} means the range held another batch's records, a bug.
+   */
+  public void finishRun(long first, long last, int count) {
+    int slot = slotOf(first);
+    if (slot < 0 || finished[slot]) {
+      throw new IllegalStateException(
+          "offset " + first + " is not an unfinished offset of this partition");
+    }
+    int mask = offsets.length - 1;
+    int done = 0;
+    for (int i = (slot - head) & mask; i < size; i++) {
+      int each = (head + i) & mask;
+      if (offsets[each] > last) {
+        break;
+      }
+      if (!finished[each]) {
+        finished[each] = true;
+        done++;
+      }
+    }
+    unfinished -= done;
+    advanceHead();
+    if (done != count) {
+      throw new IllegalStateException(
+          "offsets "
+              + first
+              + ".."
+              + last
+              + " held "
+              + done
+              + " unfinished offsets, expected "
+              + count);
     }
   }
 

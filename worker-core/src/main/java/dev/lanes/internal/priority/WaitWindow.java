@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Recent task waits of one lane, for the yield controller: a histogram per tick (5 ms buckets up to
  * ~10 s) kept for the last few ticks. Ours rather than the Micrometer timer's: its percentiles
  * decay on their own schedule, and the controller needs "the last window", exactly. Recording is
- * one atomic increment, no allocation; {@link #roll()} is called by the controller's thread only.
+ * one atomic add (per record, or per run of a batch's waits through a {@link WaitTally}), no
+ * allocation; {@link #roll()} is called by the controller's thread only.
  */
 public final class WaitWindow {
 
@@ -34,8 +35,25 @@ public final class WaitWindow {
   /** A task waited {@code millis} before its handler started. Any thread. */
   public void record(long millis) {
     long wait = Math.max(0, millis);
-    current.incrementAndGet((int) Math.min(BUCKETS, wait / BUCKET_MILLIS));
-    currentMax.accumulateAndGet(wait, Math::max);
+    add(bucketOf(wait), 1, wait);
+  }
+
+  /** The bucket a wait of {@code millis} (not negative) counts in. */
+  static int bucketOf(long millis) {
+    return (int) Math.min(BUCKETS, millis / BUCKET_MILLIS);
+  }
+
+  /**
+   * {@code count} waits that fall in {@code bucket}, the longest {@code maxMillis}: what a {@link
+   * WaitTally} gathered on one worker thread. Any thread.
+   */
+  void add(int bucket, int count, long maxMillis) {
+    current.addAndGet(bucket, count);
+    // Read first: the maximum rarely rises, and a write per call would bounce the line between
+    // the workers.
+    if (maxMillis > currentMax.get()) {
+      currentMax.accumulateAndGet(maxMillis, Math::max);
+    }
   }
 
   /** Closes the current tick into the window, dropping the oldest. Controller thread only. */

@@ -7,6 +7,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The limit over a pool whose "threads" the test runs by hand. */
@@ -33,17 +38,77 @@ class ConcurrencyLimitTest {
   }
 
   @Test
-  void aFinishedBatchStartsTheNextHeldOne() {
+  void theWorkerThatFinishesABatchRunsTheHeldOnesInOrder() {
     limit.setLimit(1);
     limit.execute(batch("a"));
     limit.execute(batch("b"));
+    limit.execute(batch("c"));
 
     pool.poll().run();
 
-    assertThat(ran).containsExactly("a");
-    assertThat(pool).hasSize(1);
+    assertThat(ran).containsExactly("a", "b", "c");
+    assertThat(pool).as("no hand-over through the pool").isEmpty();
+    assertThat(limit.held()).isZero();
+  }
+
+  @Test
+  void aBatchThatWantsToKnowHearsWhenItsThreadStopsRunningBatches() {
+    limit.setLimit(1);
+    List<String> ended = new ArrayList<>();
+    limit.execute(aware("a", ended));
+    limit.execute(aware("b", ended));
+
     pool.poll().run();
+
     assertThat(ran).containsExactly("a", "b");
+    assertThat(ended).as("only the last batch of the thread's run").containsExactly("b");
+  }
+
+  private Runnable aware(String name, List<String> ended) {
+    class Aware implements Runnable, ConcurrencyLimit.RunAware {
+      @Override
+      public void run() {
+        ran.add(name);
+      }
+
+      @Override
+      public void runEnded() {
+        ended.add(name);
+      }
+    }
+    return new Aware();
+  }
+
+  @Test
+  void aLoweredLimitStopsTheWorkerFromRunningHeldBatches() {
+    limit.setLimit(2);
+    limit.execute(batch("a"));
+    limit.execute(batch("b"));
+    limit.execute(batch("c"));
+    limit.setLimit(1);
+
+    pool.poll().run();
+
+    assertThat(ran).as("two ran, one permit left: c waits").containsExactly("a");
+    assertThat(limit.held()).isEqualTo(1);
+    pool.poll().run();
+    assertThat(ran).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void aBatchThatThrowsGivesItsPermitBack() {
+    limit.setLimit(1);
+    limit.execute(
+        () -> {
+          throw new IllegalStateException("boom");
+        });
+    limit.execute(batch("b"));
+
+    assertThatThrownBy(() -> pool.poll().run()).hasMessage("boom");
+
+    assertThat(pool).as("b started on another thread").hasSize(1);
+    pool.poll().run();
+    assertThat(ran).containsExactly("b");
   }
 
   @Test
@@ -72,6 +137,48 @@ class ConcurrencyLimitTest {
 
     assertThat(pool).hasSize(2);
     assertThat(limit.holdsFetching()).isFalse();
+  }
+
+  @Test
+  void underRacingSubmittersAndWorkersEveryBatchRunsAndNeverMoreThanTheLimitAtOnce()
+      throws InterruptedException {
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      ConcurrencyLimit racing = new ConcurrencyLimit(threads, 4);
+      racing.setLimit(2);
+      int batches = 20_000;
+      CountDownLatch done = new CountDownLatch(batches);
+      AtomicInteger running = new AtomicInteger();
+      AtomicInteger mostAtOnce = new AtomicInteger();
+      Runnable batch =
+          () -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            running.decrementAndGet();
+            done.countDown();
+          };
+      Thread[] submitters = new Thread[2];
+      for (int t = 0; t < submitters.length; t++) {
+        submitters[t] =
+            new Thread(
+                () -> {
+                  for (int i = 0; i < batches / 2; i++) {
+                    racing.execute(batch);
+                  }
+                });
+        submitters[t].start();
+      }
+      for (Thread submitter : submitters) {
+        submitter.join();
+      }
+
+      assertThat(done.await(30, TimeUnit.SECONDS))
+          .as("no batch left held while a permit was free; %s left", done.getCount())
+          .isTrue();
+      assertThat(mostAtOnce.get()).isLessThanOrEqualTo(2);
+      assertThat(racing.held()).isZero();
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test

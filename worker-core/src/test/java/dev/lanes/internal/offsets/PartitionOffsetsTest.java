@@ -194,6 +194,61 @@ class PartitionOffsetsTest {
     assertThat(offsets.replaying()).isFalse();
   }
 
+  @Test
+  void aFinishedRunCommitsOnlyUpToTheFirstUnfinishedRecordBeforeIt() {
+    trackRange(0, 200);
+    offsets.finishRun(64, 127, 64);
+    assertThat(offsets.committable()).hasValue(0);
+    assertThat(offsets.unfinished()).isEqualTo(136);
+
+    offsets.finishRun(0, 63, 64);
+    assertThat(offsets.committable()).hasValue(128);
+    assertThat(offsets.window()).isEqualTo(72);
+  }
+
+  @Test
+  void aRunPassesOverGapsAndRecordsThatFinishedBeforeARewind() {
+    offsets.track(5);
+    offsets.track(7); // 6 was a transaction marker or compacted away
+    offsets.track(8);
+    offsets.track(10);
+    offsets.finish(8);
+    offsets.rewind();
+    assertThat(offsets.trackReplayed(5)).isFalse();
+    assertThat(offsets.trackReplayed(7)).isFalse();
+    assertThat(offsets.trackReplayed(8)).as("finished before the rewind").isTrue();
+    assertThat(offsets.trackReplayed(10)).isFalse();
+
+    offsets.finishRun(5, 10, 3);
+
+    assertThat(offsets.committable()).hasValue(11);
+    assertThat(offsets.unfinished()).isZero();
+  }
+
+  @Test
+  void aRunStopsAtItsLastOffsetAndLeavesARecordOutForForwardingOpen() {
+    trackRange(0, 10);
+    offsets.finishRun(0, 3, 4);
+    // 4 went to a retry topic: its acknowledgement finishes it later.
+    offsets.finishRun(5, 8, 4);
+
+    assertThat(offsets.committable()).hasValue(4);
+    assertThat(offsets.unfinished()).isEqualTo(2);
+    offsets.finish(4);
+    assertThat(offsets.committable()).hasValue(9);
+  }
+
+  @Test
+  void aRunThatHoldsAnotherBatchsRecordsIsABug() {
+    trackRange(0, 10);
+    assertThatThrownBy(() -> offsets.finishRun(0, 5, 4))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("0..5 held 6 unfinished offsets, expected 4");
+    assertThatThrownBy(() -> offsets.finishRun(20, 25, 6))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("offset 20 is not an unfinished offset");
+  }
+
   private void trackRange(long fromInclusive, long toExclusive) {
     for (long offset = fromInclusive; offset < toExclusive; offset++) {
       offsets.track(offset);

@@ -205,7 +205,7 @@ class YieldControllerTest {
     assertThat(batchLimit.limit())
         .as("giving realtime CPU cannot end a wait on its dependency")
         .isEqualTo(8);
-    assertThat(registry.get(MetricNames.TASK_WAIT).timer().count())
+    assertThat(registry.get(MetricNames.TASK_WAIT).functionTimer().count())
         .as("the wait still shows in lanes.task.wait")
         .isEqualTo(300);
 
