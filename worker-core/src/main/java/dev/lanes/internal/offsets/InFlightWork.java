@@ -122,6 +122,23 @@ public final class InFlightWork {
     }
   }
 
+  /**
+   * Hands back batches as they finish until at most {@code target} records are in flight, or {@code
+   * millis} pass. The loop waits on the completion queue alone meanwhile.
+   */
+  public void awaitCountAtMost(int target, long millis) throws InterruptedException {
+    long deadline = nanoClock.getAsLong() + TimeUnit.MILLISECONDS.toNanos(millis);
+    long remaining;
+    while (count > target && (remaining = deadline - nanoClock.getAsLong()) > 0) {
+      Completion finished = completions.poll(remaining, TimeUnit.NANOSECONDS);
+      if (finished == null) {
+        return;
+      }
+      handBack(finished);
+      drain();
+    }
+  }
+
   /** Hands back batches as they finish until {@code done} holds or the deadline passes. */
   public void awaitUntil(BooleanSupplier done, long deadlineNanos, long stepMillis)
       throws InterruptedException {

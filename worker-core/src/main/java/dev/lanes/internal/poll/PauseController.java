@@ -34,6 +34,7 @@ final class PauseController {
   private boolean stopping;
   private volatile int pausedCount;
   private volatile int waitingCount;
+  private int windowFullCount;
   private long nextWakeMillis;
 
   PauseController(
@@ -66,6 +67,7 @@ final class PauseController {
     boolean yielded = yieldedToZero.getAsBoolean();
     int paused = 0;
     int waiting = 0;
+    int windowsFull = 0;
     long nextWake = 0;
     for (PartitionState partition : partitions) {
       boolean waits = partition.isWaiting(nowMillis);
@@ -74,13 +76,12 @@ final class PauseController {
         long due = partition.waitingUntil();
         nextWake = nextWake == 0 ? due : Math.min(nextWake, due);
       }
+      boolean windowFull = partition.windowFull(maxWindow);
+      if (windowFull) {
+        windowsFull++;
+      }
       boolean shouldPause =
-          stopping
-              || laneFull
-              || yielded
-              || partition.windowFull(maxWindow)
-              || waits
-              || partition.isBlocked();
+          stopping || laneFull || yielded || windowFull || waits || partition.isBlocked();
       if (shouldPause != partition.isPaused()) {
         (shouldPause ? toPause : toResume).add(partition.topicPartition());
         partition.paused(shouldPause);
@@ -92,7 +93,16 @@ final class PauseController {
     apply();
     pausedCount = paused;
     waitingCount = waiting;
+    windowFullCount = windowsFull;
     nextWakeMillis = nextWake;
+  }
+
+  /**
+   * Partitions paused because their uncommitted window is full: finishing tasks resumes them, which
+   * the loop only notices between polls.
+   */
+  int windowFullCount() {
+    return windowFullCount;
   }
 
   /** When the earliest waiting retry partition is due (epoch ms), or 0 when none waits. */
@@ -118,6 +128,14 @@ final class PauseController {
 
   int pausedCount() {
     return pausedCount;
+  }
+
+  /**
+   * While the lane is full, the in-flight count at or below which it fetches again; otherwise
+   * {@code inFlight - 1}, as any finished batch may free a partition's window.
+   */
+  int resumeBelowOrAt(int inFlight) {
+    return laneFull ? maxInFlight / 2 : inFlight - 1;
   }
 
   private void apply() {
