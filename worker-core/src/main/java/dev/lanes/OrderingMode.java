@@ -4,10 +4,10 @@ package dev.lanes;
 public enum OrderingMode {
   /**
    * Tasks with the same record key run one at a time in offset order; records without a key run
-   * concurrently. Keys are hashed onto a fixed set of ordered slots per partition (four per thread
-   * of the lane, at least 16), and a slot's tasks run one at a time: so a slow task also delays the
-   * later tasks of the other keys that share its slot, as {@link #PARTITION} ordering would over
-   * that many sub-partitions. A partition runs up to that many tasks at once.
+   * concurrently. Keys are hashed onto a fixed set of ordered slots per partition (16 per thread of
+   * the lane), and a slot's tasks run one at a time: so a slow task also delays the later tasks of
+   * the other keys that share its slot, as {@link #PARTITION} ordering would over that many
+   * sub-partitions. A partition runs up to that many tasks at once.
    */
   KEY,
   /** Tasks of one partition run one at a time in offset order. */
