@@ -45,6 +45,6 @@ class KeyedChainsTest {
   }
 
   private TaskBatch batch() {
-    return new TaskBatch(null, partition, List.of(), 0, 0, "k");
+    return TaskBatch.adjacent(null, partition, List.of(), 0, 0, "k");
   }
 }
