@@ -149,7 +149,8 @@ final class TaskBatch implements Runnable, Completion, ConcurrencyLimit.RunAware
       // A stopping worker leaves batches above the work it already started to the next owner.
       // The first record is the batch's lowest offset, the last its highest.
       StartGate gate = partition.startGate();
-      if (!gate.tryStart(records.get(from).offset(), records.get(to - 1).offset())) {
+      long limit = gate.startLimit(records.get(from).offset(), records.get(to - 1).offset());
+      if (limit < 0) {
         gate.leftUnstarted(size());
         return;
       }
@@ -161,6 +162,10 @@ final class TaskBatch implements Runnable, Completion, ConcurrencyLimit.RunAware
           break;
         }
         ConsumerRecord<byte[], byte[]> record = records.get(i);
+        if (record.offset() > limit) {
+          gate.leftUnstarted(to - i); // a stopping lane's slot batch reached past started work
+          break;
+        }
         Outcome outcome =
             execution
                 .invoker()
