@@ -24,25 +24,14 @@ public final class StartGate {
 
   /** Whether a batch covering {@code firstOffset..lastOffset} may start; records it if so. */
   boolean tryStart(long firstOffset, long lastOffset) {
-    return startLimit(firstOffset, lastOffset) >= 0;
-  }
-
-  /**
-   * The highest offset a batch covering {@code firstOffset..lastOffset} may run up to, or -1 when
-   * it may not start; records the start. Open: no limit. Closed: the highest offset started before.
-   * A batch of adjacent records that begins below that mark ends below it too, but a key slot's
-   * batch interleaves with others: run past the mark, it would finish records above unstarted ones,
-   * which the final commit cannot reach and the next owner runs again.
-   */
-  long startLimit(long firstOffset, long lastOffset) {
     while (true) {
       long current = state.get();
       long highest = (current >>> 1) - 1;
       if ((current & CLOSED) != 0) {
-        return firstOffset <= highest ? highest : -1;
+        return firstOffset <= highest;
       }
       if (lastOffset <= highest || state.compareAndSet(current, (lastOffset + 1) << 1)) {
-        return Long.MAX_VALUE;
+        return true;
       }
     }
   }

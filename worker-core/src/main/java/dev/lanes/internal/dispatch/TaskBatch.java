@@ -149,8 +149,7 @@ final class TaskBatch implements Runnable, Completion, ConcurrencyLimit.RunAware
       // A stopping worker leaves batches above the work it already started to the next owner.
       // The first record is the batch's lowest offset, the last its highest.
       StartGate gate = partition.startGate();
-      long limit = gate.startLimit(records.get(from).offset(), records.get(to - 1).offset());
-      if (limit < 0) {
+      if (!gate.tryStart(records.get(from).offset(), records.get(to - 1).offset())) {
         gate.leftUnstarted(size());
         return;
       }
@@ -162,10 +161,6 @@ final class TaskBatch implements Runnable, Completion, ConcurrencyLimit.RunAware
           break;
         }
         ConsumerRecord<byte[], byte[]> record = records.get(i);
-        if (record.offset() > limit) {
-          gate.leftUnstarted(to - i); // a stopping lane's slot batch reached past started work
-          break;
-        }
         Outcome outcome =
             execution
                 .invoker()

@@ -104,31 +104,6 @@ class SlotBatchTest {
     assertThat(WorkerFixture.unfinished(partition.offsets(), 0, 5)).containsExactly(4L, 5L);
   }
 
-  @Test
-  void aStoppingLaneRunsASlotBatchOnlyUpToTheWorkStartedBeforeTheStop() {
-    List<TaskBatch> batches =
-        dispatch(
-            lane.record(0, a, NOOP),
-            lane.record(1, b, NOOP),
-            lane.record(2, a, NOOP),
-            lane.record(3, b, NOOP),
-            lane.record(4, a, NOOP),
-            lane.record(5, b, NOOP),
-            lane.record(6, a, NOOP));
-    TaskBatch slotOfA = batches.get(0).offset(0) == 0 ? batches.get(0) : batches.get(1);
-    TaskBatch slotOfB = batches.get(0) == slotOfA ? batches.get(1) : batches.get(0);
-    partition.startGate().tryStart(0, 3); // work up to offset 3 started before the stop
-    partition.startGate().close();
-
-    // [1, 3, 5] begins below 3 and runs to 3; 5 lies above started work and above offset 4, which
-    // [0, 2, 4, 6] must leave: run, it would be finished above a gap the commit cannot pass.
-    lane.run(List.of(slotOfB, slotOfA));
-    lane.drainCompletions();
-
-    assertThat(WorkerFixture.unfinished(partition.offsets(), 0, 6)).containsExactly(4L, 5L, 6L);
-    assertThat(partition.startGate().leftUnstarted()).isEqualTo(3);
-  }
-
   @SafeVarargs
   private final List<TaskBatch> dispatch(ConsumerRecord<byte[], byte[]>... records) {
     int before = lane.pool.size();
