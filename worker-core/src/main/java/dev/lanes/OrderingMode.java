@@ -3,11 +3,8 @@ package dev.lanes;
 /** How a lane orders the tasks of one partition. */
 public enum OrderingMode {
   /**
-   * Tasks with the same record key run one at a time in offset order; records without a key run
-   * concurrently. Keys are hashed onto a fixed set of ordered slots per partition (16 per thread of
-   * the lane), and a slot's tasks run one at a time: so a slow task also delays the later tasks of
-   * the other keys that share its slot, as {@link #PARTITION} ordering would over that many
-   * sub-partitions. A partition runs up to that many tasks at once.
+   * Tasks with the same record key run one at a time in offset order; different keys, and records
+   * without a key, run concurrently.
    */
   KEY,
   /** Tasks of one partition run one at a time in offset order. */

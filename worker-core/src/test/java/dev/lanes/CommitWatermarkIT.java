@@ -26,12 +26,9 @@ class CommitWatermarkIT {
     TopicPartition partition = new TopicPartition(topic, 0);
     List<ProducerRecord<String, String>> records = new ArrayList<>();
     for (int i = 0; i < RECORDS; i++) {
-      // Under KEY ordering nothing waits for the slow record but its commit: it has no key (a
-      // keyed one would hold back the later tasks of the keys sharing its slot), and the others
-      // have distinct keys, so their slot batches finish around it.
-      boolean slow = i == SLOW_OFFSET;
-      records.add(
-          TaskRecords.task(topic, slow ? null : "key-" + i, "task-" + i, slow ? "slow" : "fast"));
+      // Distinct keys: under KEY ordering nothing waits for the slow record but its commit.
+      String type = i == SLOW_OFFSET ? "slow" : "fast";
+      records.add(TaskRecords.task(topic, "key-" + i, "task-" + i, type));
     }
     kafka.send(topic, records);
 

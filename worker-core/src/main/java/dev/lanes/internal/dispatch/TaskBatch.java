@@ -12,14 +12,10 @@ import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Records of one partition, in offset order, that one worker handles in order: the unit of
+ * A run of consecutive records of one partition that one worker handles in order: the unit of
  * hand-over between the poll thread and the lane's pool. Batching keeps the hand-over cost (a queue
  * operation and a thread wake-up) off each record when records need no ordering between them or
- * share a key slot anyway.
- *
- * <p>A batch is a slice of a record list: either of the poll itself ({@link #adjacent}: the records
- * are adjacent in the partition), or of the poll sorted by key slot ({@link #gathered}: other
- * batches' records may sit between them, so finishing must not cover offset ranges).
+ * share a key anyway.
  */
 final class TaskBatch implements Runnable, Completion, ConcurrencyLimit.RunAware {
 
@@ -29,7 +25,6 @@ final class TaskBatch implements Runnable, Completion, ConcurrencyLimit.RunAware
   private final int from;
   private final int to;
   private final Object chainKey;
-  private final boolean adjacentInPoll;
 
   /** The batch of the same key admitted after this one; guarded by the partition's chains. */
   TaskBatch next;
@@ -45,50 +40,19 @@ final class TaskBatch implements Runnable, Completion, ConcurrencyLimit.RunAware
 
   private int forwardedCount;
 
-  private TaskBatch(
+  TaskBatch(
       LaneExecution execution,
       PartitionState partition,
       List<ConsumerRecord<byte[], byte[]>> records,
       int from,
       int to,
-      Object chainKey,
-      boolean adjacentInPoll) {
+      Object chainKey) {
     this.execution = execution;
     this.partition = partition;
     this.records = records;
     this.from = from;
     this.to = to;
     this.chainKey = chainKey;
-    this.adjacentInPoll = adjacentInPoll;
-  }
-
-  /**
-   * A batch of {@code records[from..to)}, records the partition's poll returned one after the
-   * other; {@code chainKey} null for a batch that waits for no other.
-   */
-  static TaskBatch adjacent(
-      LaneExecution execution,
-      PartitionState partition,
-      List<ConsumerRecord<byte[], byte[]>> records,
-      int from,
-      int to,
-      Object chainKey) {
-    return new TaskBatch(execution, partition, records, from, to, chainKey, true);
-  }
-
-  /**
-   * A batch of {@code records[from..to)}, in increasing offset order but with other batches'
-   * records between them in the partition; {@code chainKey} null for a batch that waits for no
-   * other.
-   */
-  static TaskBatch gathered(
-      LaneExecution execution,
-      PartitionState partition,
-      List<ConsumerRecord<byte[], byte[]>> records,
-      int from,
-      int to,
-      Object chainKey) {
-    return new TaskBatch(execution, partition, records, from, to, chainKey, false);
   }
 
   @Override
@@ -104,11 +68,6 @@ final class TaskBatch implements Runnable, Completion, ConcurrencyLimit.RunAware
     return to - from;
   }
 
-  /** The offset of the batch's {@code index}th record. */
-  long offset(int index) {
-    return records.get(from + index).offset();
-  }
-
   /** The batch's records except those out for forwarding, whose completions come on their own. */
   @Override
   public int records() {
@@ -116,26 +75,20 @@ final class TaskBatch implements Runnable, Completion, ConcurrencyLimit.RunAware
   }
 
   /**
-   * Marks handled records finished; skipped and forwarded ones stay open here. Handled records next
-   * to each other in the partition are finished as one step: between two forwarded ones in an
-   * adjacent batch, and where offsets follow each other in a gathered one (whose other records sit
-   * among other batches' offsets, which a range must not cover).
+   * Marks handled records finished; skipped and forwarded ones stay open here. The records between
+   * two forwarded ones were polled together, so each such run is finished as one step.
    */
   @Override
   public void finishOffsets() {
     PartitionOffsets offsets = partition.offsets();
     int end = from + processed;
     int runStart = from;
-    for (int i = from; i < end; i++) {
-      boolean runEnds =
-          i + 1 == end
-              || (forwarded != null && forwarded.get(i + 1 - from))
-              || (!adjacentInPoll && records.get(i + 1).offset() != records.get(i).offset() + 1);
-      if (forwarded != null && forwarded.get(i - from)) {
-        runStart = i + 1;
-      } else if (runEnds) {
-        offsets.finishRun(
-            records.get(runStart).offset(), records.get(i).offset(), i + 1 - runStart);
+    for (int i = from; i <= end; i++) {
+      if (i == end || (forwarded != null && forwarded.get(i - from))) {
+        if (i > runStart) {
+          offsets.finishRun(
+              records.get(runStart).offset(), records.get(i - 1).offset(), i - runStart);
+        }
         runStart = i + 1;
       }
     }
@@ -147,7 +100,6 @@ final class TaskBatch implements Runnable, Completion, ConcurrencyLimit.RunAware
     boolean ended = false;
     try {
       // A stopping worker leaves batches above the work it already started to the next owner.
-      // The first record is the batch's lowest offset, the last its highest.
       StartGate gate = partition.startGate();
       if (!gate.tryStart(records.get(from).offset(), records.get(to - 1).offset())) {
         gate.leftUnstarted(size());

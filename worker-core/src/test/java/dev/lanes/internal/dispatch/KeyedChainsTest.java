@@ -45,6 +45,6 @@ class KeyedChainsTest {
   }
 
   private TaskBatch batch() {
-    return TaskBatch.adjacent(null, partition, List.of(), 0, 0, "k");
+    return new TaskBatch(null, partition, List.of(), 0, 0, "k");
   }
 }
