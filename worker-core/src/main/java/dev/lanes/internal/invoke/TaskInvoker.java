@@ -73,10 +73,7 @@ public final class TaskInvoker {
     int attempt = trust.attempt(record);
     Task task;
     try {
-      FirstPosition first = FirstPosition.of(record, trust); // the id of a task without one
-      task =
-          codec.decode(
-              record.value(), record.timestamp(), first.topic(), first.partition(), first.offset());
+      task = decode(record, attempt);
     } catch (MalformedTaskException e) {
       return reject(record, attempt, e);
     }
@@ -109,6 +106,20 @@ public final class TaskInvoker {
             record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
             dependencies);
     return call(handler, task, context, tally);
+  }
+
+  /**
+   * A task without an id is named by where its record was first produced: a first attempt's own
+   * position (no header read, nothing allocated), a retry's from its trusted origin headers.
+   */
+  private Task decode(ConsumerRecord<byte[], byte[]> record, int attempt) {
+    if (attempt == 1) {
+      return codec.decode(
+          record.value(), record.timestamp(), record.topic(), record.partition(), record.offset());
+    }
+    FirstPosition first = FirstPosition.of(record, trust);
+    return codec.decode(
+        record.value(), record.timestamp(), first.topic(), first.partition(), first.offset());
   }
 
   /** The tally of the calling worker thread, which its batches count in. */
