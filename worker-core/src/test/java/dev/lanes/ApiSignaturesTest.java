@@ -25,7 +25,9 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
     importOptions = ImportOption.DoNotIncludeTests.class)
 class ApiSignaturesTest {
 
-  static final String[] API_PACKAGES = {"dev.lanes", "dev.lanes.task", "dev.lanes.diagnostics"};
+  static final String[] API_PACKAGES = {
+    "dev.lanes", "dev.lanes.task", "dev.lanes.diagnostics", "dev.lanes.fleet"
+  };
 
   /** worker-core's packages outside the API; the retry decisions are not API either. */
   static final String[] INTERNAL_PACKAGES = {"dev.lanes.internal..", "dev.lanes.retry.."};

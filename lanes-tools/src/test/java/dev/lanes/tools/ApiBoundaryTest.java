@@ -31,7 +31,12 @@ class ApiBoundaryTest {
    * library-version check a failed build reports.
    */
   static final List<String> CORE_API_PACKAGES =
-      List.of("dev.lanes", "dev.lanes.task", "dev.lanes.diagnostics", "dev.lanes.versions");
+      List.of(
+          "dev.lanes",
+          "dev.lanes.task",
+          "dev.lanes.diagnostics",
+          "dev.lanes.versions",
+          "dev.lanes.fleet");
 
   @ArchTest
   static final ArchRule appAndToolsUseOnlyTheRuntimesApiPackages =

@@ -14,6 +14,18 @@ public final class TopicNames {
   private static final String DEAD_LETTER_SUFFIX = ".dlt";
   private static final String REPLAY_LOG_SUFFIX = DEAD_LETTER_SUFFIX + ".replayed";
 
+  /**
+   * The compacted topic where every worker publishes its state (key = worker id): what {@code lanes
+   * status} reads, and how workers know which of them are alive.
+   */
+  public static final String FLEET = "lanes.fleet";
+
+  /**
+   * The compacted topic of the fleet's breaker state (key = dependency name): a breaker opened by
+   * one worker opens on every worker.
+   */
+  public static final String DEPENDENCIES = "lanes.dependencies";
+
   private TopicNames() {}
 
   /** A lane's main topic, e.g. {@code tasks.realtime}. */
