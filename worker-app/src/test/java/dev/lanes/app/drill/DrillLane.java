@@ -18,6 +18,8 @@ import java.util.List;
  * @param retryDelayMs fixed delay before each retry
  * @param breakerFailures failures in a row that open the breaker
  * @param breakerDelayMs how long the breaker stays open before probing
+ * @param sharedBreaker whether the breaker follows the fleet's ({@code lanes.dependencies}) or only
+ *     this process's failures
  */
 record DrillLane(
     String name,
@@ -26,19 +28,41 @@ record DrillLane(
     int maxAttempts,
     int retryDelayMs,
     int breakerFailures,
-    int breakerDelayMs) {
+    int breakerDelayMs,
+    boolean sharedBreaker) {
 
   static DrillLane named(String name) {
-    return new DrillLane(name, 6, 8, 3, 500, 5, 2000);
+    return new DrillLane(name, 6, 8, 3, 500, 5, 2000, true);
   }
 
   DrillLane withBreaker(int failures, int delayMs) {
-    return new DrillLane(name, partitions, threads, maxAttempts, retryDelayMs, failures, delayMs);
+    return new DrillLane(
+        name, partitions, threads, maxAttempts, retryDelayMs, failures, delayMs, sharedBreaker);
   }
 
   DrillLane withThreads(int count) {
     return new DrillLane(
-        name, partitions, count, maxAttempts, retryDelayMs, breakerFailures, breakerDelayMs);
+        name,
+        partitions,
+        count,
+        maxAttempts,
+        retryDelayMs,
+        breakerFailures,
+        breakerDelayMs,
+        sharedBreaker);
+  }
+
+  /** Each worker's breaker opens and probes on its own failures only, as before fleets. */
+  DrillLane withPerProcessBreaker() {
+    return new DrillLane(
+        name,
+        partitions,
+        threads,
+        maxAttempts,
+        retryDelayMs,
+        breakerFailures,
+        breakerDelayMs,
+        false);
   }
 
   String mainTopic() {
@@ -97,6 +121,7 @@ record DrillLane(
             breaker:
               failures: %d
               delay: %dms
+            shared: %s
         """
             .formatted(
                 name,
@@ -106,7 +131,8 @@ record DrillLane(
                 retryDelayMs,
                 retryDelayMs,
                 breakerFailures,
-                breakerDelayMs);
+                breakerDelayMs,
+                sharedBreaker);
     try {
       Path file = dir.resolve(name + ".yaml");
       Files.writeString(file, yaml);
