@@ -117,9 +117,16 @@ final class StatusCommand implements Callable<Integer> {
     for (WorkerReport report : fleet.workers().values()) {
       if (report.isLive(now)) {
         for (WorkerReport.LaneReport lane : report.lanes()) {
-          lanes.computeIfAbsent(
-              lane.lane(),
-              name -> LaneConfig.of(name, TopicNames.main(name)).withGroupId(lane.group()));
+          if (!lanes.containsKey(lane.lane())) {
+            try {
+              lanes.put(
+                  lane.lane(),
+                  LaneConfig.of(lane.lane(), TopicNames.main(lane.lane()))
+                      .withGroupId(lane.group()));
+            } catch (IllegalArgumentException e) {
+              // Not a name Lanes gives a lane (a foreign report): listed, but not measured.
+            }
+          }
         }
       }
     }

@@ -2,6 +2,7 @@ package dev.lanes.app;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,9 @@ import dev.lanes.fleet.WorkerReport.PausedPartition;
 import dev.lanes.testkit.KafkaTest;
 import dev.lanes.testkit.TestKafka;
 import dev.lanes.topics.TopicNames;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,7 +139,12 @@ class StatusCommandIT {
           dependency,
           CODEC.encode(
               new DependencyReport(
-                  dependency, DependencyReport.OPEN, now.plusSeconds(30), live, "5 failures", now)));
+                  dependency,
+                  DependencyReport.OPEN,
+                  now.plusSeconds(30),
+                  live,
+                  "5 failures",
+                  now)));
     }
 
     CliRun open = CliRun.of(with("status", "--json"));
@@ -192,7 +201,35 @@ class StatusCommandIT {
     CliRun run = CliRun.of(with("status"));
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-    assertThat(run.out()).contains("LANES").contains("PROBLEM: lane " + lane + " has no live worker");
+    assertThat(run.out())
+        .contains("LANES")
+        .contains("PROBLEM: lane " + lane + " has no live worker");
+  }
+
+  @Test
+  void watchPrintsOneJsonDocumentPerLineEveryTwoSeconds() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream printer = new PrintStream(out, true, UTF_8);
+    Thread watcher =
+        new Thread(
+            () ->
+                LanesMain.run(
+                    List.of(with("status", "--watch", "--json")),
+                    printer,
+                    new PrintStream(OutputStream.nullOutputStream()),
+                    Map.of()));
+    watcher.start();
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> out.toString(UTF_8).lines().count() >= 2);
+    } finally {
+      watcher.interrupt();
+      watcher.join(10_000);
+    }
+
+    List<String> documents = out.toString(UTF_8).lines().limit(2).toList();
+    for (String document : documents) {
+      assertThat(JSON.readTree(document).has("healthy")).as(document).isTrue();
+    }
   }
 
   private String[] with(String... command) {
