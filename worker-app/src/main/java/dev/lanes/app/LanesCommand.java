@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       ProduceCommand.class,
       DltCommand.class,
       TopicsCommand.class,
+      StatusCommand.class,
       ConfigCommand.class
     })
 final class LanesCommand implements Callable<Integer>, CommandConsole {

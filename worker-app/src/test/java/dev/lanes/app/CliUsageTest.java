@@ -78,7 +78,8 @@ class CliUsageTest {
           {"dlt", "show"},
           {"dlt", "replay"},
           {"topics", "apply"},
-          {"topics", "describe"}
+          {"topics", "describe"},
+          {"status"}
         }) {
       String[] args = java.util.Arrays.copyOf(command, command.length + 1);
       args[command.length] = "--help";

@@ -33,7 +33,8 @@ class KafkaErrorsIT {
     String[][] commands = {
       {"produce", "--lane", "realtime", "--type", "echo"},
       {"dlt", "list", "--lane", "realtime"},
-      {"topics", "describe"}
+      {"topics", "describe"},
+      {"status"}
     };
     for (String[] command : commands) {
       long start = System.nanoTime();
