@@ -355,12 +355,23 @@ public final class LanesRuntime implements AutoCloseable {
       if (lanes.isEmpty()) {
         throw new IllegalArgumentException("at least one lane must be configured");
       }
-      GroupMembership membership = membership();
-      lanes.values().forEach(membership::requireFits);
+      checkMembership();
       // Before any client is made: a library too old fails here with its name, not later with a
       // NoSuchMethodError from inside it.
       VersionCheck.verify(foundVersions.get());
       return new LanesRuntime(this);
+    }
+
+    /**
+     * Refuses now what {@link #build()} would refuse about static membership (no explicit worker
+     * id, or one Kafka would not take as the lanes' {@code group.instance.id}), for a caller that
+     * must check before it touches the cluster.
+     *
+     * @throws IllegalArgumentException naming the worker id and the rule it breaks
+     */
+    public void checkMembership() {
+      GroupMembership membership = membership();
+      lanes.values().forEach(membership::requireFits);
     }
 
     private GroupMembership membership() {
