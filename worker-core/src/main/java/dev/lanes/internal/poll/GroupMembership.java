@@ -47,10 +47,6 @@ public record GroupMembership(Optional<String> workerId) {
     return new GroupMembership(Optional.of(workerId));
   }
 
-  public boolean isStatic() {
-    return workerId.isPresent();
-  }
-
   /** The {@code group.instance.id} of the consumer of {@code lane} in {@code role}. */
   public static String instanceId(String workerId, String lane, String role) {
     return workerId + "." + lane + "." + role;
