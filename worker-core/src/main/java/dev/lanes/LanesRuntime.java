@@ -5,6 +5,7 @@ import dev.lanes.internal.lane.KafkaClients;
 import dev.lanes.internal.lane.LaneAssembly;
 import dev.lanes.internal.lane.LaneClock;
 import dev.lanes.internal.lane.LaneWorker;
+import dev.lanes.internal.poll.GroupMembership;
 import dev.lanes.internal.priority.YieldController;
 import dev.lanes.task.TaskCodec;
 import dev.lanes.topics.TopicLayout;
@@ -86,6 +87,7 @@ public final class LanesRuntime implements AutoCloseable {
                 codec,
                 registry,
                 builder.workerId,
+                builder.membership(),
                 dependencies,
                 KafkaClients.REAL,
                 LaneClock.SYSTEM));
@@ -162,7 +164,8 @@ public final class LanesRuntime implements AutoCloseable {
 
   /**
    * Graceful stop: every lane stops fetching, finishes in-flight tasks within its shutdown grace,
-   * commits and leaves its group. Lanes stop in parallel.
+   * commits and leaves its group (a static member stays in it until {@code session.timeout.ms}, so
+   * a restart with the same worker id gets its partitions back). Lanes stop in parallel.
    */
   @Override
   public synchronized void close() {
@@ -234,6 +237,8 @@ public final class LanesRuntime implements AutoCloseable {
     private final Map<String, Object> clientOverrides = new HashMap<>();
     private final Map<String, DependencyPolicy> dependencies = new LinkedHashMap<>();
     private String workerId = defaultWorkerId();
+    private boolean workerIdGiven;
+    private boolean staticMembership;
     private MeterRegistry registry = new SimpleMeterRegistry();
     private Supplier<Map<String, String>> foundVersions = FoundVersions::onClasspath;
     private boolean yielding = true;
@@ -301,6 +306,19 @@ public final class LanesRuntime implements AutoCloseable {
         throw new IllegalArgumentException("workerId must not be blank, was " + workerId);
       }
       this.workerId = workerId;
+      this.workerIdGiven = true;
+      return this;
+    }
+
+    /**
+     * Whether the lanes' group consumers are static members named after {@link #workerId} (off by
+     * default): a worker that restarts with the same id within {@code session.timeout.ms} gets its
+     * partitions back without a rebalance, and a stopped or killed one keeps them until then. Needs
+     * an explicit worker id that is stable across restarts and unique in the fleet, made of ASCII
+     * letters, digits, '.', '_' and '-'.
+     */
+    public Builder staticMembership(boolean staticMembership) {
+      this.staticMembership = staticMembership;
       return this;
     }
 
@@ -337,10 +355,36 @@ public final class LanesRuntime implements AutoCloseable {
       if (lanes.isEmpty()) {
         throw new IllegalArgumentException("at least one lane must be configured");
       }
+      checkMembership();
       // Before any client is made: a library too old fails here with its name, not later with a
       // NoSuchMethodError from inside it.
       VersionCheck.verify(foundVersions.get());
       return new LanesRuntime(this);
+    }
+
+    /**
+     * Refuses now what {@link #build()} would refuse about static membership (no explicit worker
+     * id, or one Kafka would not take as the lanes' {@code group.instance.id}), for a caller that
+     * must check before it touches the cluster.
+     *
+     * @throws IllegalArgumentException naming the worker id and the rule it breaks
+     */
+    public void checkMembership() {
+      GroupMembership membership = membership();
+      lanes.values().forEach(membership::requireFits);
+    }
+
+    private GroupMembership membership() {
+      if (!staticMembership) {
+        return GroupMembership.dynamic();
+      }
+      if (!workerIdGiven) {
+        // host-pid changes on every start: each start would be a new static member, which only
+        // keeps the old one's partitions idle until its session times out.
+        throw new IllegalArgumentException(
+            "staticMembership needs an explicit workerId, was the default " + workerId);
+      }
+      return GroupMembership.staticAs(workerId);
     }
 
     /** For tests: the library versions the build checks instead of the classpath's. */

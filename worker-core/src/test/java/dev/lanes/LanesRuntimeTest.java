@@ -36,6 +36,37 @@ class LanesRuntimeTest {
   }
 
   @Test
+  void staticMembershipNeedsAWorkerIdGivenExplicitly() {
+    assertThatThrownBy(() -> runtimeFor(batch).staticMembership(true).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("staticMembership needs an explicit workerId, was the default ");
+  }
+
+  @Test
+  void aStaticWorkerIdKafkaWouldRefuseStopsTheBuildBeforeAnyConsumerIsMade() {
+    assertThatThrownBy(() -> runtimeFor(batch).workerId("pod 0").staticMembership(true).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("worker id 'pod 0' is not allowed");
+    assertThatThrownBy(
+            () -> runtimeFor(batch).workerId("w".repeat(240)).staticMembership(true).build())
+        .hasMessageContaining("is too long");
+  }
+
+  @Test
+  void aDynamicWorkerMayHaveAnyWorkerId() {
+    // Only static membership puts the id into Kafka; in headers any text is fine. (The build goes
+    // on to make clients, which is not what this test is about.)
+    runtimeFor(batch).workerId("pod 0").build().close();
+  }
+
+  private static LanesRuntime.Builder runtimeFor(LaneConfig lane) {
+    return LanesRuntime.builder()
+        .bootstrapServers("localhost:1")
+        .handlers(DiagnosticHandlers.registry())
+        .lane(lane);
+  }
+
+  @Test
   void autoCommitIsRefusedBeforeAnyConsumerIsMade() {
     assertThatThrownBy(
             () ->

@@ -76,6 +76,16 @@ final class RunCommand implements Callable<Integer> {
               + " for batch jobs and tests.")
   private Integer exitWhenIdleSeconds;
 
+  @Option(
+      names = "--worker-id",
+      paramLabel = "ID",
+      description =
+          "A stable id for this worker, unique in the fleet (default: $LANES_WORKER_ID; without"
+              + " either, host-pid). Given, the lanes' consumers are static group members: a"
+              + " restart with the same id within session.timeout.ms gets its partitions back"
+              + " without a rebalance. ASCII letters, digits, '.', '_' and '-'.")
+  private String workerId;
+
   private final CountDownLatch stop = new CountDownLatch(1);
 
   @Override
@@ -90,6 +100,7 @@ final class RunCommand implements Callable<Integer> {
 
   private int runUntilStopped() throws InterruptedException {
     LanesConfig config = configure();
+    Optional<String> staticId = staticWorkerId(config);
     Duration kafkaTimeout = timeout.value();
     PrintStream out = parent.out();
     HandlerDiscovery.Discovered handlers = HandlerDiscovery.discover(handlersDir);
@@ -116,11 +127,19 @@ final class RunCommand implements Callable<Integer> {
                 .bootstrapServers(bootstrap)
                 .handlers(handlers.handlers())
                 .meterRegistry(observability.registry());
+        staticId.ifPresent(id -> builder.workerId(id).staticMembership(true));
         config.kafkaProperties().forEach(builder::clientProperty);
         config.dependencies().forEach(builder::dependency);
         config.laneConfigs(catalog).forEach(builder::lane);
         try (LanesRuntime runtime = builder.build().start()) {
           server.runtimeStarted(runtime::health);
+          staticId.ifPresent(
+              id ->
+                  out.printf(
+                      "lanes: worker %s is a static group member (group.instance.id"
+                          + " %s.<lane>.<loop>): a restart within session.timeout.ms moves no"
+                          + " partition%n",
+                      id, id));
           out.printf(
               "lanes: running lanes %s against %s; handlers %s%s; health and metrics on port %d"
                   + " (Ctrl-C drains and stops)%n",
@@ -154,6 +173,33 @@ final class RunCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage(), e);
     }
     return config;
+  }
+
+  /**
+   * The operator's worker id ({@code --worker-id} over {@code LANES_WORKER_ID}), checked against
+   * Kafka's rule for the lanes' {@code group.instance.id}s before anything starts.
+   */
+  private Optional<String> staticWorkerId(LanesConfig config) {
+    if (workerId != null && workerId.isBlank()) {
+      throw new UsageException("--worker-id must not be blank, was '" + workerId + "'");
+    }
+    // A blank variable counts as unset, as with every LANES_ variable.
+    Optional<String> id =
+        Optional.ofNullable(workerId)
+            .or(() -> Optional.ofNullable(parent.env().get(LanesConfig.WORKER_ID_VARIABLE)))
+            .filter(value -> !value.isBlank());
+    id.ifPresent(
+        value -> {
+          LanesRuntime.Builder check = LanesRuntime.builder().staticMembership(true);
+          try {
+            check.workerId(value);
+            config.laneConfigs(config.catalog()).forEach(check::lane);
+            check.checkMembership();
+          } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+          }
+        });
+    return id;
   }
 
   /** Creates the lanes' missing topics; drift means the cluster is not what we would run on. */

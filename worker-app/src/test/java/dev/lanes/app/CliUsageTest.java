@@ -3,6 +3,7 @@ package dev.lanes.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,54 @@ class CliUsageTest {
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("lanes: --exit-when-idle must be >= 0 seconds, was -5\n");
+  }
+
+  @Test
+  void aWorkerIdKafkaWouldRefuseIsUsageInOneLineNamingItAndTheRule() {
+    CliRun run = CliRun.of("run", "--bootstrap-server", NOWHERE, "--worker-id", "pod 0");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "lanes: worker id 'pod 0' is not allowed: Kafka allows only ASCII letters, digits,"
+                + " '.', '_' and '-' in a group.instance.id\n");
+    assertThat(run.out()).doesNotContain("starting");
+  }
+
+  @Test
+  void theWorkerIdOptionWinsOverTheVariable() {
+    CliRun run =
+        CliRun.of(
+            Map.of("LANES_WORKER_ID", "worker-0"),
+            "run",
+            "--bootstrap-server",
+            NOWHERE,
+            "--worker-id",
+            "pod/1");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).startsWith("lanes: worker id 'pod/1' is not allowed");
+  }
+
+  @Test
+  void aWorkerIdFromTheVariableIsCheckedLikeTheOption() {
+    CliRun run =
+        CliRun.of(Map.of("LANES_WORKER_ID", "pod_ü"), "run", "--bootstrap-server", NOWHERE);
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).startsWith("lanes: worker id 'pod_ü' is not allowed");
+  }
+
+  @Test
+  void aWorkerIdTooLongForTheLanesInstanceIdsIsUsage() {
+    String id = "w".repeat(245);
+    CliRun run = CliRun.of("run", "--bootstrap-server", NOWHERE, "--worker-id", id);
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("lanes: worker id '" + id + "' is too long")
+        .endsWith("Kafka allows at most 249\n")
+        .hasLineCount(1);
   }
 
   @Test

@@ -98,6 +98,7 @@ class DeploymentFilesTest {
     assertThat(config.minInsyncReplicas()).isEqualTo(2);
     assertLanesCommand(services.get("topics").get("command"), "topics");
     assertLanesCommand(services.get("fake-dependency").get("command"), "fake-dependency");
+    Set<String> workerIds = new HashSet<>();
     for (String lane : List.of("realtime", "batch")) {
       JsonNode worker = services.get("worker-" + lane);
       List<String> command = assertLanesCommand(worker.get("command"), "run");
@@ -105,12 +106,16 @@ class DeploymentFilesTest {
       assertThat(config.laneNames()).contains(lane);
       assertThat(worker.get("environment").get("LANES_KAFKA_CLIENT_RACK").asText())
           .startsWith("zone-");
+      workerIds.add(worker.get("environment").path("LANES_WORKER_ID").asText());
       String healthcheck = worker.get("healthcheck").get("test").toString();
       Matcher url = URL_PORT_PATH.matcher(healthcheck);
       assertThat(url.find()).as(healthcheck).isTrue();
       assertThat(Integer.parseInt(url.group(1))).isEqualTo(config.httpPort());
       assertThat(url.group(2)).isEqualTo(HealthServer.READY_PATH);
     }
+    assertThat(workerIds)
+        .as("every worker service has a worker id of its own: static group membership")
+        .containsExactlyInAnyOrder("worker-realtime", "worker-batch");
   }
 
   @Test
@@ -134,10 +139,20 @@ class DeploymentFilesTest {
         LanesConfig.fromYaml(configMap.get("data").get("lanes.yaml").asText(), "configmap.yaml");
     assertLanesCommand(jobContainer(yaml(k8s.resolve("topics-job.yaml"))).get("args"), "topics");
     for (String lane : List.of("realtime", "batch")) {
-      JsonNode deployment = yaml(k8s.resolve("deployment-" + lane + ".yaml"));
-      assertThat(deployment.get("kind").asText()).isEqualTo("Deployment");
-      JsonNode pod = deployment.get("spec").get("template").get("spec");
+      JsonNode workload = yaml(k8s.resolve("statefulset-" + lane + ".yaml"));
+      assertThat(workload.get("kind").asText()).isEqualTo("StatefulSet");
+      assertThat(workload.get("spec").get("serviceName").asText())
+          .as("a StatefulSet's service exists")
+          .isEqualTo(
+              yaml(k8s.resolve("service-" + lane + ".yaml")).get("metadata").get("name").asText());
+      JsonNode pod = workload.get("spec").get("template").get("spec");
       JsonNode container = pod.get("containers").get(0);
+      assertThat(
+              envVariable(container, "LANES_WORKER_ID")
+                  .at("/valueFrom/fieldRef/fieldPath")
+                  .asText())
+          .as("the stable pod name is the worker id: static group membership")
+          .isEqualTo("metadata.name");
       List<String> args = assertLanesCommand(container.get("args"), "run");
       assertThat(args).containsSequence("--lanes", lane);
       assertThat(container.get("ports").get(0).get("containerPort").asInt())
@@ -155,6 +170,9 @@ class DeploymentFilesTest {
           .isEqualTo("PodDisruptionBudget");
 
       JsonNode scaled = yaml(k8s.resolve("keda/scaledobject-" + lane + ".yaml"));
+      assertThat(scaled.at("/spec/scaleTargetRef/kind").asText()).isEqualTo("StatefulSet");
+      assertThat(scaled.at("/spec/scaleTargetRef/name").asText())
+          .isEqualTo(workload.get("metadata").get("name").asText());
       assertThat(scaled.get("spec").get("maxReplicaCount").asInt())
           .as("no more consumers than partitions")
           .isEqualTo(config.lane(lane).partitions());
@@ -176,7 +194,7 @@ class DeploymentFilesTest {
     Path k8s = ROOT.resolve("deploy/k8s");
     List<JsonNode> pods = new ArrayList<>();
     for (String lane : List.of("realtime", "batch")) {
-      pods.add(yaml(k8s.resolve("deployment-" + lane + ".yaml")).get("spec").get("template"));
+      pods.add(yaml(k8s.resolve("statefulset-" + lane + ".yaml")).get("spec").get("template"));
     }
     pods.add(yaml(k8s.resolve("topics-job.yaml")).get("spec").get("template"));
     String imageOptions = dockerfileJavaToolOptions();
@@ -201,7 +219,7 @@ class DeploymentFilesTest {
   void kubernetesStartupBudgetOutlastsTheAppsTimeoutsAndGraceOutlastsItsDrain() throws IOException {
     for (String lane : List.of("realtime", "batch")) {
       JsonNode pod =
-          yaml(ROOT.resolve("deploy/k8s/deployment-" + lane + ".yaml"))
+          yaml(ROOT.resolve("deploy/k8s/statefulset-" + lane + ".yaml"))
               .get("spec")
               .get("template")
               .get("spec");
@@ -232,7 +250,7 @@ class DeploymentFilesTest {
     assertThat(podMonitor.get("kind").asText()).isEqualTo("PodMonitor");
     assertThat(podMonitor.get("metadata").get("namespace").asText()).isEqualTo(NAMESPACE);
     JsonNode workerLabels =
-        yaml(ROOT.resolve("deploy/k8s/deployment-realtime.yaml"))
+        yaml(ROOT.resolve("deploy/k8s/statefulset-realtime.yaml"))
             .get("spec")
             .get("template")
             .get("metadata")
@@ -348,6 +366,16 @@ class DeploymentFilesTest {
         .as("lanes " + String.join(" ", args))
         .doesNotThrowAnyException();
     return args;
+  }
+
+  /** The container's variable {@code name}; fails the test when it has none. */
+  private static JsonNode envVariable(JsonNode container, String name) {
+    for (JsonNode env : container.path("env")) {
+      if (env.get("name").asText().equals(name)) {
+        return env;
+      }
+    }
+    throw new AssertionError("no " + name + " in " + container.path("env"));
   }
 
   private static JsonNode jobContainer(JsonNode job) {

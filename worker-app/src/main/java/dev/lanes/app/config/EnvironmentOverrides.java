@@ -27,6 +27,12 @@ final class EnvironmentOverrides {
   /** Read by the {@code lanes} launcher script, not by the config: accepted and ignored. */
   static final List<String> LAUNCHER_VARIABLES = List.of("LANES_JAVA_OPTS", "LANES_CONFIG");
 
+  /**
+   * Read by {@code lanes run} (which names one process, not a fleet's config), not by the config:
+   * accepted and ignored here.
+   */
+  static final String WORKER_ID = "LANES_WORKER_ID";
+
   private static final String ACCEPTED =
       String.join(
           ", ",
@@ -35,6 +41,7 @@ final class EnvironmentOverrides {
           LANES,
           KAFKA_PREFIX + "<PROPERTY>",
           LANE_PREFIX + "<LANE>" + THREADS_SUFFIX,
+          WORKER_ID,
           String.join(", ", LAUNCHER_VARIABLES));
 
   private EnvironmentOverrides() {}
@@ -62,7 +69,10 @@ final class EnvironmentOverrides {
     for (String name : names) {
       String value = environment.get(name);
       // LANES_LANES goes last, so a thread count may name a lane that the selection leaves out.
-      if (isBlank(value) || name.equals(LANES) || LAUNCHER_VARIABLES.contains(name)) {
+      if (isBlank(value)
+          || name.equals(LANES)
+          || name.equals(WORKER_ID)
+          || LAUNCHER_VARIABLES.contains(name)) {
         continue;
       }
       try {
@@ -123,6 +133,7 @@ final class EnvironmentOverrides {
     return name.equals(BOOTSTRAP_SERVERS)
         || name.equals(HTTP_PORT)
         || name.equals(LANES)
+        || name.equals(WORKER_ID)
         || LAUNCHER_VARIABLES.contains(name)
         || (name.startsWith(KAFKA_PREFIX) && name.length() > KAFKA_PREFIX.length())
         || (name.startsWith(LANE_PREFIX)

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * How to reach Kafka: the bootstrap servers, if the file names them, and properties passed
@@ -64,6 +65,12 @@ public record KafkaSettings(Optional<String> bootstrapServers, Map<String, Strin
             throw new ConfigException(
                 "kafka.properties.bootstrap.servers is not allowed here"
                     + " (set kafka.bootstrap-servers or LANES_BOOTSTRAP_SERVERS instead)");
+          }
+          // Every consumer of every lane would share it, and Kafka fences all but one of them.
+          if (key.equals(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)) {
+            throw new ConfigException(
+                "kafka.properties.group.instance.id is not allowed here (every consumer would"
+                    + " share it; set --worker-id or LANES_WORKER_ID instead)");
           }
           copy.put(key, value);
         });

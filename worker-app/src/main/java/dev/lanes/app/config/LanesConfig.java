@@ -45,6 +45,9 @@ public record LanesConfig(
   /** The dependency the built-in {@code http} diagnostic task calls unless told otherwise. */
   public static final String HTTP_DEPENDENCY = "http";
 
+  /** The variable {@code lanes run} takes its worker id from; the config accepts and skips it. */
+  public static final String WORKER_ID_VARIABLE = EnvironmentOverrides.WORKER_ID;
+
   public LanesConfig {
     Objects.requireNonNull(kafka, "kafka");
     if (httpPort < 0 || httpPort > 65_535) {

@@ -203,6 +203,11 @@ class ConfigErrorsTest {
             "kafka.properties.bootstrap.servers is not allowed here"
                 + " (set kafka.bootstrap-servers or LANES_BOOTSTRAP_SERVERS instead)"),
         mistake(
+            "one group.instance.id for every consumer",
+            "kafka: {properties: {group.instance.id: worker-0}}",
+            "kafka.properties.group.instance.id is not allowed here (every consumer would share"
+                + " it; set --worker-id or LANES_WORKER_ID instead)"),
+        mistake(
             "key written twice",
             "http:\n  port: 1\n  port: 2\n",
             "not valid YAML at line 3, column 7: Duplicate field 'port'"),

@@ -78,6 +78,7 @@ class EnvironmentOverridesTest {
                 "LANES_HTTP_PORT", " ",
                 "LANES_LANES", "",
                 "LANES_JAVA_OPTS", "-Xmx1g",
+                "LANES_WORKER_ID", "worker-0",
                 "PATH", "/usr/bin",
                 "KAFKA_BOOTSTRAP_SERVERS", "other:9092"));
 
@@ -92,7 +93,7 @@ class EnvironmentOverridesTest {
         .hasMessage(
             "environment: unknown variable LANES_THREADS (accepted: LANES_BOOTSTRAP_SERVERS,"
                 + " LANES_HTTP_PORT, LANES_LANES, LANES_KAFKA_<PROPERTY>,"
-                + " LANES_LANE_<LANE>_THREADS, LANES_JAVA_OPTS, LANES_CONFIG)");
+                + " LANES_LANE_<LANE>_THREADS, LANES_WORKER_ID, LANES_JAVA_OPTS, LANES_CONFIG)");
   }
 
   @Test

@@ -31,6 +31,7 @@ final class DrillProducer implements AutoCloseable {
 
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STEADY_TICK = Duration.ofMillis(100);
+  private static final String ID_PREFIX = "t";
 
   private final KafkaProducer<String, String> producer;
   private final String topic;
@@ -92,6 +93,16 @@ final class DrillProducer implements AutoCloseable {
     }
   }
 
+  /** The number in the id of the last task made so far; later tasks have higher ones. */
+  long sequence() {
+    return sequence.get();
+  }
+
+  /** The number in a task id this producer made: 7 for {@code t7}. */
+  static long sequenceOf(String id) {
+    return Long.parseLong(id.substring(ID_PREFIX.length()));
+  }
+
   /** Every task the broker acknowledged. */
   Set<String> produced() {
     return Set.copyOf(produced);
@@ -116,7 +127,7 @@ final class DrillProducer implements AutoCloseable {
   private void send(int count, Function<String, String> task) {
     List<Future<RecordMetadata>> sends = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      String id = "t" + sequence.incrementAndGet();
+      String id = ID_PREFIX + sequence.incrementAndGet();
       sends.add(
           producer.send(
               new ProducerRecord<>(topic, id, task.apply(id)),

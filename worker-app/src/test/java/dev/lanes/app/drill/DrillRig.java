@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -68,8 +69,17 @@ final class DrillRig implements AutoCloseable {
 
   /** Starts {@code lanes run} in a new JVM and returns once it runs the lane. */
   LanesProcess startWorker() {
-    LanesProcess worker =
-        LanesProcess.start("worker-" + (workers.size() + 1), dir, cli("run", "--http-port", "0"));
+    return startWorker(List.of(), Map.of());
+  }
+
+  /**
+   * Starts {@code lanes run <options>} with {@code env} added to its environment, in a new JVM, and
+   * returns once it runs the lane.
+   */
+  LanesProcess startWorker(List<String> options, Map<String, String> env) {
+    List<String> args = cli("run", "--http-port", "0");
+    args.addAll(options);
+    LanesProcess worker = LanesProcess.start("worker-" + (workers.size() + 1), dir, args, env);
     workers.add(worker);
     worker.awaitOutput("lanes: running lanes", WORKER_START);
     note("started " + worker.name());
@@ -98,6 +108,29 @@ final class DrillRig implements AutoCloseable {
     int target = doneCount() + more;
     awaitDone(() -> doneCount() >= target, "progress to " + target + " done tasks", timeout);
     return Duration.ofNanos(System.nanoTime() - from);
+  }
+
+  /**
+   * Waits until every partition of the lane's main topic has completed a task produced after {@code
+   * sequence} (see {@link DrillProducer#sequence()}); returns how long after {@code sinceNanos} the
+   * last partition did: when a partition whose worker died moved on again.
+   */
+  Duration awaitEveryPartitionMovesOn(long sequence, long sinceNanos, Duration timeout) {
+    Map<Integer, Long> firstDone = new java.util.HashMap<>();
+    awaitDone(
+        () -> {
+          for (String id : producer.produced()) {
+            Long at = fates.firstCompletedAt(id);
+            if (at != null && DrillProducer.sequenceOf(id) > sequence) {
+              firstDone.merge(index.partitionOf(id), at, Math::min);
+            }
+          }
+          return firstDone.size() == lane.partitions();
+        },
+        "completed task produced after #" + sequence + " on every partition",
+        timeout);
+    long last = firstDone.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+    return Duration.ofNanos(last - sinceNanos);
   }
 
   /** Waits until every task produced so far completed or was dead-lettered. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,6 +35,11 @@ final class LanesProcess {
 
   /** Starts {@code lanes <args>}; {@code name} names its output file in {@code dir}. */
   static LanesProcess start(String name, Path dir, List<String> args) {
+    return start(name, dir, args, Map.of());
+  }
+
+  /** Starts {@code lanes <args>} with {@code env} added to this JVM's environment. */
+  static LanesProcess start(String name, Path dir, List<String> args, Map<String, String> env) {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(
           JAR.toAbsolutePath() + " is missing: drills run the packaged CLI, so run 'mvn verify'");
@@ -46,11 +52,12 @@ final class LanesProcess {
     command.addAll(args);
     Path output = dir.resolve(name + ".log");
     try {
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
-              .start();
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+      builder.environment().putAll(env);
+      Process process = builder.start();
       return new LanesProcess(name, process, output);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command, e);

@@ -14,8 +14,16 @@ final class TaskFates {
   private final Map<String, AtomicInteger> deadLetters = new ConcurrentHashMap<>();
   private final Map<String, Integer> highestRetryAttempt = new ConcurrentHashMap<>();
 
+  private final Map<String, Long> firstCompletedAt = new ConcurrentHashMap<>();
+
   void completed(String id) {
+    firstCompletedAt.putIfAbsent(id, System.nanoTime());
     completions.computeIfAbsent(id, i -> new AtomicInteger()).incrementAndGet();
+  }
+
+  /** When the dependency first answered 200 for {@code id} ({@link System#nanoTime()}), or null. */
+  Long firstCompletedAt(String id) {
+    return firstCompletedAt.get(id);
   }
 
   void deadLettered(String id) {

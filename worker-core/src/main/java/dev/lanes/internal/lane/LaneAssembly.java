@@ -14,6 +14,7 @@ import dev.lanes.internal.forward.ProducerSettings;
 import dev.lanes.internal.forward.ResendTimer;
 import dev.lanes.internal.invoke.TaskInvoker;
 import dev.lanes.internal.poll.ConsumerSettings;
+import dev.lanes.internal.poll.GroupMembership;
 import dev.lanes.internal.poll.PollLoop;
 import dev.lanes.internal.poll.PollLoopFactory;
 import dev.lanes.internal.poll.RetryGroupSeed;
@@ -56,6 +57,7 @@ public final class LaneAssembly {
       TaskCodec codec,
       MeterRegistry registry,
       String workerId,
+      GroupMembership membership,
       DependencyRegistry dependencies,
       KafkaClients clients,
       LaneClock clock) {
@@ -152,7 +154,10 @@ public final class LaneAssembly {
                 loopFactory.create(
                     id,
                     List.of(config.topic()),
-                    ConsumerSettings.inGroup(consumerConfig, config.groupId(), id),
+                    membership.apply(
+                        ConsumerSettings.inGroup(consumerConfig, config.groupId(), id),
+                        config.name(),
+                        id),
                     maxInFlight,
                     maxInFlight + maxPollRecords,
                     PollLoop.BeforeJoin.NOTHING),
@@ -164,7 +169,11 @@ public final class LaneAssembly {
                 loopFactory.create(
                     PollLoop.RETRY,
                     config.retryTopics(),
-                    ConsumerSettings.inGroup(consumerConfig, config.retryGroupId(), PollLoop.RETRY),
+                    membership.apply(
+                        ConsumerSettings.inGroup(
+                            consumerConfig, config.retryGroupId(), PollLoop.RETRY),
+                        config.name(),
+                        PollLoop.RETRY),
                     config.maxInFlight(),
                     retryCapacity,
                     retryGroupSeed(config, consumerConfig, clients)::seed),
@@ -215,7 +224,10 @@ public final class LaneAssembly {
         });
   }
 
-  /** Reads the lane group's offsets of retry topics, which retry loops committed there before. */
+  /**
+   * Reads the lane group's offsets of retry topics, which retry loops committed there before. A
+   * dynamic member always: it joins no group, so an instance id could only collide with a loop's.
+   */
   private static RetryGroupSeed retryGroupSeed(
       LaneConfig config, Map<String, Object> consumerConfig, KafkaClients clients) {
     Map<String, Object> reader =

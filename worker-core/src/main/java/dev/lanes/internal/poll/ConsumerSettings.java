@@ -37,6 +37,13 @@ public final class ConsumerSettings {
               + autoCommit
               + ": the lane commits only finished work");
     }
+    if (overrides.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)) {
+      // One id for every consumer of every lane would fence all but one of them.
+      throw new IllegalArgumentException(
+          "group.instance.id must not be set, was "
+              + overrides.get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)
+              + ": give the worker an id (lanes run --worker-id) and each consumer gets its own");
+    }
     Map<String, Object> config = new HashMap<>();
     // A task queue must not skip tasks produced before its group first started.
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -43,6 +43,16 @@ class ConsumerSettingsTest {
   }
 
   @Test
+  void aGroupInstanceIdForEveryConsumerIsRefused() {
+    assertThatThrownBy(
+            () ->
+                ConsumerSettings.forLane(
+                    lane, "broker:9092", Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "w-1")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("group.instance.id must not be set, was w-1");
+  }
+
+  @Test
   void pollSizeFollowsTheInFlightLimitUnlessTheUserSetsIt() {
     LaneConfig small = lane.withMaxInFlight(40, 40);
 
