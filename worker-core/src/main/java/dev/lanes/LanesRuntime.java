@@ -1,6 +1,7 @@
 package dev.lanes;
 
 import dev.lanes.internal.dependency.DependencyRegistry;
+import dev.lanes.internal.dependency.FleetBreakers;
 import dev.lanes.internal.lane.KafkaClients;
 import dev.lanes.internal.lane.LaneAssembly;
 import dev.lanes.internal.lane.LaneClock;
@@ -13,6 +14,7 @@ import dev.lanes.versions.VersionCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,6 +52,9 @@ public final class LanesRuntime implements AutoCloseable {
   /** How long the start waits for the cluster to describe the lanes' topics. */
   private static final Duration TOPIC_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
+  /** How long the start reads the fleet's breaker states before it goes on without them. */
+  private static final Duration FLEET_BREAKERS_READ = Duration.ofSeconds(5);
+
   private final List<LaneWorker> workers;
   private final List<LaneConfig> configs;
   private final Map<String, Object> adminConfig;
@@ -58,6 +63,9 @@ public final class LanesRuntime implements AutoCloseable {
   private final DependencyRegistry dependencies;
   private final YieldController yieldController;
   private final Duration yieldInterval;
+  private final String workerId;
+  private final Instant startedAt = Instant.now();
+  private FleetBreakers fleetBreakers;
   private boolean started;
   private boolean closed;
 
@@ -102,6 +110,7 @@ public final class LanesRuntime implements AutoCloseable {
     this.workers = List.copyOf(workers);
     this.longestGrace = grace;
     this.yieldInterval = builder.yieldInterval;
+    this.workerId = builder.workerId;
     this.yieldController =
         builder.yielding ? LaneAssembly.yieldController(configs, this.workers, registry) : null;
   }
@@ -130,6 +139,20 @@ public final class LanesRuntime implements AutoCloseable {
       dependencies.close();
       throw e;
     }
+    // Before the first call: a worker starting mid-outage finds the fleet's open breakers first.
+    // TODO(lead): pass the live workers from FleetView (lanes.fleet) once it lands; until then
+    // every waiting worker counts itself the prober.
+    fleetBreakers =
+        FleetBreakers.start(
+                dependencies,
+                workerId,
+                startedAt,
+                List::of,
+                adminConfig,
+                KafkaClients.REAL,
+                LaneClock.SYSTEM,
+                FLEET_BREAKERS_READ)
+            .orElse(null);
     workers.forEach(LaneWorker::start);
     if (yieldController != null) {
       yieldController.start(yieldInterval);
@@ -180,6 +203,7 @@ public final class LanesRuntime implements AutoCloseable {
     stopYielding();
     workers.forEach(LaneWorker::requestStop);
     awaitLanes(longestGrace.plus(CLOSE_MARGIN));
+    stopFleetBreakers();
     dependencies.close();
   }
 
@@ -192,7 +216,14 @@ public final class LanesRuntime implements AutoCloseable {
     stopYielding();
     workers.forEach(LaneWorker::halt);
     awaitLanes(CLOSE_MARGIN);
+    stopFleetBreakers();
     dependencies.close();
+  }
+
+  private void stopFleetBreakers() {
+    if (fleetBreakers != null) {
+      fleetBreakers.close();
+    }
   }
 
   private void stopYielding() {
