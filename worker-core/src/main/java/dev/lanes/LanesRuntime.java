@@ -1,5 +1,6 @@
 package dev.lanes;
 
+import dev.lanes.fleet.WorkerReport;
 import dev.lanes.internal.dependency.DependencyRegistry;
 import dev.lanes.internal.dependency.FleetBreakers;
 import dev.lanes.internal.lane.KafkaClients;
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +67,7 @@ public final class LanesRuntime implements AutoCloseable {
   private final Duration yieldInterval;
   private final String workerId;
   private final Instant startedAt = Instant.now();
+  private final Supplier<? extends Collection<WorkerReport>> liveWorkers;
   private FleetBreakers fleetBreakers;
   private boolean started;
   private boolean closed;
@@ -111,6 +114,7 @@ public final class LanesRuntime implements AutoCloseable {
     this.longestGrace = grace;
     this.yieldInterval = builder.yieldInterval;
     this.workerId = builder.workerId;
+    this.liveWorkers = builder.liveWorkers;
     this.yieldController =
         builder.yielding ? LaneAssembly.yieldController(configs, this.workers, registry) : null;
   }
@@ -140,14 +144,12 @@ public final class LanesRuntime implements AutoCloseable {
       throw e;
     }
     // Before the first call: a worker starting mid-outage finds the fleet's open breakers first.
-    // TODO(lead): pass the live workers from FleetView (lanes.fleet) once it lands; until then
-    // every waiting worker counts itself the prober.
     fleetBreakers =
         FleetBreakers.start(
                 dependencies,
                 workerId,
                 startedAt,
-                List::of,
+                liveWorkers,
                 adminConfig,
                 KafkaClients.REAL,
                 LaneClock.SYSTEM,
@@ -269,6 +271,9 @@ public final class LanesRuntime implements AutoCloseable {
     private Supplier<Map<String, String>> foundVersions = FoundVersions::onClasspath;
     private boolean yielding = true;
     private Duration yieldInterval = Duration.ofSeconds(1);
+    // TODO(lead): default to the FleetView of lanes.fleet once it lands; without it every worker
+    // whose partitions wait on an open shared breaker counts itself the prober.
+    private Supplier<? extends Collection<WorkerReport>> liveWorkers = List::of;
 
     private Builder() {}
 
@@ -372,6 +377,12 @@ public final class LanesRuntime implements AutoCloseable {
       // NoSuchMethodError from inside it.
       VersionCheck.verify(foundVersions.get());
       return new LanesRuntime(this);
+    }
+
+    /** The live workers' reports, for the choice of the fleet's prober of an open breaker. */
+    Builder liveWorkers(Supplier<? extends Collection<WorkerReport>> liveWorkers) {
+      this.liveWorkers = Objects.requireNonNull(liveWorkers, "liveWorkers");
+      return this;
     }
 
     /** For tests: the library versions the build checks instead of the classpath's. */
