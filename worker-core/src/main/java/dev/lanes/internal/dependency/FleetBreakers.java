@@ -19,17 +19,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,25 +46,17 @@ public final class FleetBreakers implements AutoCloseable {
   /** How often the reader checks that the topic answers (or looks for it, while missing). */
   static final Duration CHECK_INTERVAL = Duration.ofSeconds(5);
 
-  private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(2);
-
-  /** An OPEN this many delays past its due time, by a worker not live, is an outage long over. */
-  static final int STALE_AFTER_DELAYS = 10;
-
-  /** Set while this board applies the fleet's state: that change is not news to the fleet. */
-  private static final ThreadLocal<Boolean> APPLYING = ThreadLocal.withInitial(() -> false);
+  private static final Duration CLIENT_TIMEOUT = FleetBreakerClients.CLIENT_TIMEOUT;
 
   private final DependencyRegistry registry;
   private final String workerId;
-  private final Instant startedAt;
-  private final Supplier<? extends Collection<WorkerReport>> liveWorkers;
+  private final FleetFollower follower;
   private final LaneClock clock;
   private final Consumer<byte[], byte[]> consumer;
   private final Producer<byte[], byte[]> producer;
   private final FleetCodec codec = new FleetCodec();
   private final Queue<DependencyReport> outbox = new ConcurrentLinkedQueue<>();
-  private final Map<String, Instant> lastOwn = new HashMap<>();
-  private final TopicHealth availability = new TopicHealth();
+  private final FleetTopicHealth availability = new FleetTopicHealth();
   private List<TopicPartition> partitions = List.of();
   private long nextCheck;
   private volatile boolean running;
@@ -84,11 +72,16 @@ public final class FleetBreakers implements AutoCloseable {
       LaneClock clock) {
     this.registry = registry;
     this.workerId = workerId;
-    this.startedAt = startedAt;
-    this.liveWorkers = liveWorkers;
+    this.follower =
+        new FleetFollower(
+            registry,
+            workerId,
+            startedAt,
+            liveWorkers,
+            () -> Instant.ofEpochMilli(clock.nowMillis()));
     this.clock = clock;
-    this.consumer = clients.consumer(consumerConfig(clientConfig, workerId));
-    this.producer = clients.producer(producerConfig(clientConfig, workerId));
+    this.consumer = clients.consumer(FleetBreakerClients.consumerConfig(clientConfig, workerId));
+    this.producer = clients.producer(FleetBreakerClients.producerConfig(clientConfig, workerId));
     this.nextCheck = clock.nanoTime();
   }
 
@@ -128,34 +121,15 @@ public final class FleetBreakers implements AutoCloseable {
     if (!availability.isUp()) {
       return true;
     }
-    Optional<String> prober =
-        ProberChoice.prober(
-            dependency, live(), now(), workerId, startedAt, registry.waitsOn(dependency));
-    return prober.filter(workerId::equals).isPresent();
+    return follower.isProber(dependency);
   }
 
   /** This worker's breaker changed (any thread, the hot path too): queue the record, no more. */
   void changed(GuardedDependency dependency, String state) {
-    if (APPLYING.get()) {
-      return;
+    DependencyReport report = follower.reportOf(dependency, state);
+    if (report != null) {
+      outbox.add(report);
     }
-    Instant now = now();
-    String name = dependency.name();
-    DependencyReport report =
-        switch (state) {
-          case DependencyReport.OPEN ->
-              new DependencyReport(
-                  name,
-                  state,
-                  now.plus(registry.delay(name)),
-                  workerId,
-                  dependency.lastFailure(),
-                  now);
-          case DependencyReport.HALF_OPEN ->
-              new DependencyReport(name, state, null, workerId, "probing", now);
-          default -> new DependencyReport(name, state, null, workerId, "probe succeeded", now);
-        };
-    outbox.add(report);
   }
 
   /** Reads the topic from the beginning to its end, or until {@code bound}, and applies it. */
@@ -294,9 +268,7 @@ public final class FleetBreakers implements AutoCloseable {
     DependencyReport report;
     while ((report = outbox.poll()) != null) {
       DependencyReport sent = report;
-      synchronized (lastOwn) {
-        lastOwn.put(sent.dependency(), sent.at());
-      }
+      follower.sent(sent);
       try {
         producer.send(
             new ProducerRecord<>(
@@ -319,140 +291,12 @@ public final class FleetBreakers implements AutoCloseable {
 
   private void apply(ConsumerRecord<byte[], byte[]> record) {
     DependencyReport report = FleetBreakerRecords.read(codec, record);
-    if (report == null || !registry.names().contains(report.dependency())) {
-      return;
+    if (report != null) {
+      follower.apply(report);
     }
-    String name = report.dependency();
-    if (!registry.isShared(name) || isOurOwn(report) || isSuperseded(report) || isStale(report)) {
-      return;
-    }
-    GuardedDependency dependency = registry.get(name);
-    APPLYING.set(true);
-    try {
-      if (report.isClosed() && !dependency.isClosed()) {
-        log.info("breaker closed by the fleet dependency={} by={}", name, report.by());
-        dependency.closeAsFleet();
-      } else if (report.isOpen() ? !dependency.isOpen() : dependency.isClosed()) {
-        log.warn(
-            "breaker opened by the fleet dependency={} by={} state={} reason={}",
-            name,
-            report.by(),
-            report.state(),
-            report.reason());
-        dependency.openAsFleet();
-      }
-    } finally {
-      APPLYING.set(false);
-    }
-  }
-
-  /** Our own record read back; one from before this start (same worker id) still counts. */
-  private boolean isOurOwn(DependencyReport report) {
-    return report.by().equals(workerId) && !report.at().isBefore(startedAt);
-  }
-
-  /** Written before our own latest change of that breaker: ours is the newer news. */
-  private boolean isSuperseded(DependencyReport report) {
-    synchronized (lastOwn) {
-      Instant own = lastOwn.get(report.dependency());
-      return own != null && report.at().isBefore(own);
-    }
-  }
-
-  private boolean isStale(DependencyReport report) {
-    if (report.isClosed()) {
-      return false;
-    }
-    Instant due = report.until() != null ? report.until() : report.at();
-    Duration old = registry.delay(report.dependency()).multipliedBy(STALE_AFTER_DELAYS);
-    boolean stale =
-        due.plus(old).isBefore(now())
-            && live().stream().noneMatch(worker -> worker.workerId().equals(report.by()));
-    if (stale) {
-      log.info(
-          "fleet breaker record ignored as stale dependency={} state={} by={} until={}",
-          report.dependency(),
-          report.state(),
-          report.by(),
-          due);
-    }
-    return stale;
-  }
-
-  private Collection<WorkerReport> live() {
-    try {
-      Collection<WorkerReport> live = liveWorkers.get();
-      return live == null ? List.of() : live;
-    } catch (RuntimeException e) {
-      // No view of the fleet's workers: choose as if we were alone, never fail the breaker.
-      return List.of();
-    }
-  }
-
-  private Instant now() {
-    return Instant.ofEpochMilli(clock.nowMillis());
   }
 
   private static String keyOf(ConsumerRecord<byte[], byte[]> record) {
     return record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
-  }
-
-  private static Map<String, Object> consumerConfig(Map<String, Object> base, String workerId) {
-    Map<String, Object> config = new HashMap<>(base);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "lanes-fleet-breakers-" + workerId);
-    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    return config;
-  }
-
-  private static Map<String, Object> producerConfig(Map<String, Object> base, String workerId) {
-    Map<String, Object> config = new HashMap<>(base);
-    config.put(ProducerConfig.CLIENT_ID_CONFIG, "lanes-fleet-breakers-" + workerId);
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    // A missing topic or a broker away must not hold the board's thread for long.
-    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) CLIENT_TIMEOUT.toMillis());
-    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
-    config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    return config;
-  }
-
-  /** Whether the topic answers; says so once each time that changes. */
-  private static final class TopicHealth {
-    private volatile boolean up;
-    private boolean warned;
-
-    boolean isUp() {
-      return up;
-    }
-
-    synchronized void down(String why) {
-      up = false;
-      if (!warned) {
-        warned = true;
-        log.warn(
-            "fleet breaker state unavailable: breakers are per process topic={} reason={}",
-            TopicNames.DEPENDENCIES,
-            why);
-      }
-    }
-
-    synchronized void up() {
-      up = true;
-      if (warned) {
-        warned = false;
-        log.info(
-            "fleet breaker state available again: shared breakers follow the fleet topic={}",
-            TopicNames.DEPENDENCIES);
-      }
-    }
   }
 }
