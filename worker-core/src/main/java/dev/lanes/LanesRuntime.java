@@ -136,6 +136,18 @@ public final class LanesRuntime implements AutoCloseable {
     started = true;
     try {
       verifyTopics();
+      // Before the first call: a worker starting mid-outage finds the fleet's open breakers first.
+      fleetBreakers =
+          FleetBreakers.start(
+                  dependencies,
+                  workerId,
+                  startedAt,
+                  liveWorkers,
+                  adminConfig,
+                  KafkaClients.REAL,
+                  LaneClock.SYSTEM,
+                  FLEET_BREAKERS_READ)
+              .orElse(null);
     } catch (RuntimeException e) {
       closed = true;
       stopYielding();
@@ -143,18 +155,6 @@ public final class LanesRuntime implements AutoCloseable {
       dependencies.close();
       throw e;
     }
-    // Before the first call: a worker starting mid-outage finds the fleet's open breakers first.
-    fleetBreakers =
-        FleetBreakers.start(
-                dependencies,
-                workerId,
-                startedAt,
-                liveWorkers,
-                adminConfig,
-                KafkaClients.REAL,
-                LaneClock.SYSTEM,
-                FLEET_BREAKERS_READ)
-            .orElse(null);
     workers.forEach(LaneWorker::start);
     if (yieldController != null) {
       yieldController.start(yieldInterval);

@@ -23,9 +23,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +35,7 @@ import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +49,18 @@ class FleetBreakersTest {
   private static final String SELF = "w-self";
 
   private final FleetCodec codec = new FleetCodec();
-  private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+  private final AtomicBoolean brokerAway = new AtomicBoolean();
+  private final MockConsumer<byte[], byte[]> consumer =
+      new MockConsumer<>("earliest") {
+        @Override
+        public Map<TopicPartition, Long> endOffsets(
+            Collection<TopicPartition> partitions, Duration timeout) {
+          if (brokerAway.get()) {
+            throw new TimeoutException("no broker answered");
+          }
+          return super.endOffsets(partitions, timeout);
+        }
+      };
   private final MockProducer<byte[], byte[]> producer =
       new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
   private final AtomicLong millis = new AtomicLong(STARTED.toEpochMilli());
@@ -256,6 +270,28 @@ class FleetBreakersTest {
     board.pollOnce();
 
     assertThat(board.isAvailable()).isTrue();
+    assertThat(board.mayProbe("api")).isFalse();
+    assertThat(infos("fleet breaker state available again")).hasSize(1);
+  }
+
+  @Test
+  void aTopicThatStopsAnsweringMakesEachBreakerActAloneUntilItAnswersAgain() {
+    live.add(ProberChoiceTest.worker("w-older", STARTED.minusSeconds(60), true));
+    DependencyRegistry dependencies = start(Duration.ofMinutes(1));
+    dependencies.partitionPaused("api");
+    assertThat(board.mayProbe("api")).isFalse();
+
+    brokerAway.set(true);
+    for (int check = 0; check < 3; check++) {
+      nanos.addAndGet(FleetBreakers.CHECK_INTERVAL.toNanos());
+      board.pollOnce();
+    }
+    assertThat(board.mayProbe("api")).as("no prober to wait for").isTrue();
+    assertThat(warnings("fleet breaker state unavailable")).hasSize(1);
+
+    brokerAway.set(false);
+    nanos.addAndGet(FleetBreakers.CHECK_INTERVAL.toNanos());
+    board.pollOnce();
     assertThat(board.mayProbe("api")).isFalse();
     assertThat(infos("fleet breaker state available again")).hasSize(1);
   }
