@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param maxWait how long a call waits for the rate limit or the concurrency cap
  * @param fallback computes a result instead of failing (also while the breaker is open), or null
  * @param adaptive a concurrency limit that follows the dependency's latency, or null for none
+ * @param shared whether the breaker follows the fleet's: a breaker opened by any worker opens on
+ *     every worker (through {@code lanes.dependencies}), and one worker of the fleet probes
  */
 public record DependencyPolicy(
     BreakerPolicy breaker,
@@ -23,7 +25,20 @@ public record DependencyPolicy(
     int maxConcurrency,
     Duration maxWait,
     DependencyFallback fallback,
-    AdaptiveConcurrency adaptive) {
+    AdaptiveConcurrency adaptive,
+    boolean shared) {
+
+  /** Shared across the fleet, the default. */
+  public DependencyPolicy(
+      BreakerPolicy breaker,
+      Duration timeout,
+      double ratePerSecond,
+      int maxConcurrency,
+      Duration maxWait,
+      DependencyFallback fallback,
+      AdaptiveConcurrency adaptive) {
+    this(breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive, true);
+  }
 
   /** Without an adaptive concurrency limit. */
   public DependencyPolicy(
@@ -70,27 +85,36 @@ public record DependencyPolicy(
 
   public DependencyPolicy withTimeout(Duration timeout) {
     return new DependencyPolicy(
-        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
+        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive, shared);
   }
 
   public DependencyPolicy withRateLimit(double ratePerSecond) {
     return new DependencyPolicy(
-        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
+        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive, shared);
   }
 
   public DependencyPolicy withMaxConcurrency(int maxConcurrency) {
     return new DependencyPolicy(
-        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
+        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive, shared);
   }
 
   public DependencyPolicy withMaxWait(Duration maxWait) {
     return new DependencyPolicy(
-        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
+        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive, shared);
   }
 
   public DependencyPolicy withFallback(DependencyFallback fallback) {
     return new DependencyPolicy(
-        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
+        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive, shared);
+  }
+
+  /**
+   * Whether this dependency's breaker is shared with the fleet (the default) or kept to this
+   * process ({@code false}): each worker then discovers an outage and probes on its own.
+   */
+  public DependencyPolicy withShared(boolean shared) {
+    return new DependencyPolicy(
+        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive, shared);
   }
 
   /**
@@ -103,7 +127,7 @@ public record DependencyPolicy(
 
   public DependencyPolicy withAdaptiveConcurrency(AdaptiveConcurrency adaptive) {
     return new DependencyPolicy(
-        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive);
+        breaker, timeout, ratePerSecond, maxConcurrency, maxWait, fallback, adaptive, shared);
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.lanes;
 
+import dev.lanes.fleet.WorkerReport;
 import dev.lanes.internal.dependency.DependencyRegistry;
+import dev.lanes.internal.dependency.FleetBreakers;
 import dev.lanes.internal.lane.KafkaClients;
 import dev.lanes.internal.lane.LaneAssembly;
 import dev.lanes.internal.lane.LaneClock;
@@ -14,7 +16,9 @@ import dev.lanes.versions.VersionCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +55,9 @@ public final class LanesRuntime implements AutoCloseable {
   /** How long the start waits for the cluster to describe the lanes' topics. */
   private static final Duration TOPIC_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
+  /** How long the start reads the fleet's breaker states before it goes on without them. */
+  private static final Duration FLEET_BREAKERS_READ = Duration.ofSeconds(5);
+
   private final List<LaneWorker> workers;
   private final List<LaneConfig> configs;
   private final Map<String, Object> adminConfig;
@@ -59,6 +66,10 @@ public final class LanesRuntime implements AutoCloseable {
   private final DependencyRegistry dependencies;
   private final YieldController yieldController;
   private final Duration yieldInterval;
+  private final String workerId;
+  private final Instant startedAt = Instant.now();
+  private final Supplier<? extends Collection<WorkerReport>> liveWorkers;
+  private FleetBreakers fleetBreakers;
   private boolean started;
   private boolean closed;
 
@@ -104,6 +115,8 @@ public final class LanesRuntime implements AutoCloseable {
     this.workers = List.copyOf(workers);
     this.longestGrace = grace;
     this.yieldInterval = builder.yieldInterval;
+    this.workerId = builder.workerId;
+    this.liveWorkers = builder.liveWorkers;
     this.yieldController =
         builder.yielding ? LaneAssembly.yieldController(configs, this.workers, registry) : null;
   }
@@ -125,6 +138,18 @@ public final class LanesRuntime implements AutoCloseable {
     started = true;
     try {
       verifyTopics();
+      // Before the first call: a worker starting mid-outage finds the fleet's open breakers first.
+      fleetBreakers =
+          FleetBreakers.start(
+                  dependencies,
+                  workerId,
+                  startedAt,
+                  liveWorkers,
+                  adminConfig,
+                  KafkaClients.REAL,
+                  LaneClock.SYSTEM,
+                  FLEET_BREAKERS_READ)
+              .orElse(null);
     } catch (RuntimeException e) {
       closed = true;
       stopYielding();
@@ -183,6 +208,7 @@ public final class LanesRuntime implements AutoCloseable {
     stopYielding();
     workers.forEach(LaneWorker::requestStop);
     awaitLanes(longestGrace.plus(CLOSE_MARGIN));
+    stopFleetBreakers();
     dependencies.close();
   }
 
@@ -195,7 +221,14 @@ public final class LanesRuntime implements AutoCloseable {
     stopYielding();
     workers.forEach(LaneWorker::halt);
     awaitLanes(CLOSE_MARGIN);
+    stopFleetBreakers();
     dependencies.close();
+  }
+
+  private void stopFleetBreakers() {
+    if (fleetBreakers != null) {
+      fleetBreakers.close();
+    }
   }
 
   private void stopYielding() {
@@ -243,6 +276,9 @@ public final class LanesRuntime implements AutoCloseable {
     private Supplier<Map<String, String>> foundVersions = FoundVersions::onClasspath;
     private boolean yielding = true;
     private Duration yieldInterval = Duration.ofSeconds(1);
+    // TODO(lead): default to the FleetView of lanes.fleet once it lands; without it every worker
+    // whose partitions wait on an open shared breaker counts itself the prober.
+    private Supplier<? extends Collection<WorkerReport>> liveWorkers = List::of;
 
     private Builder() {}
 
@@ -385,6 +421,12 @@ public final class LanesRuntime implements AutoCloseable {
             "staticMembership needs an explicit workerId, was the default " + workerId);
       }
       return GroupMembership.staticAs(workerId);
+    }
+
+    /** The live workers' reports, for the choice of the fleet's prober of an open breaker. */
+    Builder liveWorkers(Supplier<? extends Collection<WorkerReport>> liveWorkers) {
+      this.liveWorkers = Objects.requireNonNull(liveWorkers, "liveWorkers");
+      return this;
     }
 
     /** For tests: the library versions the build checks instead of the classpath's. */

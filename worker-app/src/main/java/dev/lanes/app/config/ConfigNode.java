@@ -112,6 +112,20 @@ final class ConfigNode {
     return node.asText();
   }
 
+  /** true or false; the text "true"/"false" too, as environment overrides write it. */
+  boolean asBoolean() {
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isTextual()) {
+      String text = node.textValue().trim();
+      if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+        return Boolean.parseBoolean(text);
+      }
+    }
+    throw problem("must be true or false, was " + describe(node));
+  }
+
   String asText() {
     if (!node.isTextual() || node.textValue().isBlank()) {
       throw problem("must be a non-blank text, was " + describe(node));

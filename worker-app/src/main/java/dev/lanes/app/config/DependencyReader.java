@@ -12,7 +12,7 @@ import java.util.Map;
  * Reads the {@code dependencies} section. A dependency without a {@code breaker} key gets {@link
  * DependencyPolicy#defaults()}'s breaker; {@code breaker: none} has none, so failures take the
  * retry ladder. Timeout, rate limit, concurrency cap and adaptive concurrency limit apply only when
- * set.
+ * set. {@code shared} (default true) says whether the breaker follows the fleet's.
  */
 final class DependencyReader {
 
@@ -23,7 +23,8 @@ final class DependencyReader {
           "rate-limit",
           "max-concurrency",
           "max-wait",
-          "adaptive-concurrency");
+          "adaptive-concurrency",
+          "shared");
   static final List<String> ADAPTIVE_KEYS = List.of("min", "max", "realtime-share", "permit-wait");
   static final List<String> BREAKER_KEYS =
       List.of("failures", "failure-rate", "minimum-calls", "window", "delay", "successes-to-close");
@@ -67,6 +68,9 @@ final class DependencyReader {
     }
     if (node.has("adaptive-concurrency")) {
       policy = policy.withAdaptiveConcurrency(adaptive(node.child("adaptive-concurrency")));
+    }
+    if (node.has("shared")) {
+      policy = policy.withShared(node.child("shared").asBoolean());
     }
     return policy;
   }

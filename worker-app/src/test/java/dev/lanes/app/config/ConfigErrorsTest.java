@@ -49,7 +49,7 @@ class ConfigErrorsTest {
             "dependencies: {payments: {timeout-ms: 5}}",
             "unknown key 'dependencies.payments.timeout-ms'"
                 + " (allowed: breaker, timeout, rate-limit, max-concurrency, max-wait,"
-                + " adaptive-concurrency)"),
+                + " adaptive-concurrency, shared)"),
         mistake(
             "unknown kafka key",
             "kafka: {bootstrap: x:9092}",
@@ -189,6 +189,10 @@ class ConfigErrorsTest {
             "dependencies: {http: {adaptive-concurrency: {min: 1, max: 4, realtime-share: -5}}}",
             "dependencies.http.adaptive-concurrency.realtime-share must be a percentage 0..100,"
                 + " was -5"),
+        mistake(
+            "shared not a boolean",
+            "dependencies: {http: {shared: sometimes}}",
+            "dependencies.http.shared must be true or false, was 'sometimes'"),
         mistake(
             "adaptive without max",
             "dependencies: {http: {adaptive-concurrency: {min: 1}}}",

@@ -265,6 +265,26 @@ class LanesConfigTest {
   }
 
   @Test
+  void aDependencyIsSharedWithTheFleetUnlessItSaysSharedFalse() {
+    LanesConfig config =
+        LanesConfig.fromYaml(
+            """
+            dependencies:
+              payments-api: {}
+              legacy-api:
+                shared: false
+              reports-api:
+                shared: true
+            """,
+            "shared.yaml");
+
+    assertThat(config.dependencies().get("payments-api").shared()).isTrue();
+    assertThat(config.dependencies().get("legacy-api"))
+        .isEqualTo(DependencyPolicy.defaults().withShared(false));
+    assertThat(config.dependencies().get("reports-api").shared()).isTrue();
+  }
+
+  @Test
   void aDependenciesSectionReplacesTheDefaultHttpDependency() {
     LanesConfig config = LanesConfig.fromYaml("dependencies: {}\n", "no-deps.yaml");
 

@@ -6,10 +6,12 @@ import dev.lanes.Dependencies;
 import dev.lanes.DependencyHealth;
 import dev.lanes.DependencyPolicy;
 import dev.lanes.NonRetryableException;
+import dev.lanes.fleet.DependencyReport;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The process's dependencies, one breaker each, shared by all lanes. Its timer half-opens a breaker
  * when its delay is up: a lane whose partitions wait on the dependency makes no calls, so a breaker
- * that half-opened only on the next call would stay open for good.
+ * that half-opened only on the next call would stay open for good. A shared breaker follows the
+ * fleet's ({@link FleetBreakers}) and half-opens only on the fleet's prober while the fleet's state
+ * can be read.
  */
 public final class DependencyRegistry implements Dependencies, BreakerEvents, AutoCloseable {
 
@@ -34,11 +38,18 @@ public final class DependencyRegistry implements Dependencies, BreakerEvents, Au
   /** How often an adaptive limit's changes may be logged. */
   private static final Duration LIMIT_LOG_INTERVAL = Duration.ofSeconds(5);
 
+  /** How often a breaker past its delay asks again whether this worker is the fleet's prober. */
+  static final Duration PROBER_RECHECK = Duration.ofSeconds(1);
+
   private final Map<String, GuardedDependency> dependencies = new LinkedHashMap<>();
   private final Map<String, DependencyMeters> meters = new LinkedHashMap<>();
   private final Map<String, Duration> delays = new LinkedHashMap<>();
   private final Map<String, Instant> since = new ConcurrentHashMap<>();
+  private final Set<String> shared = new HashSet<>();
   private final ScheduledExecutorService timer;
+
+  /** The fleet's breaker state this registry follows, or null: each breaker on its own. */
+  private volatile FleetBreakers fleet;
 
   public DependencyRegistry(Map<String, DependencyPolicy> policies, MeterRegistry registry) {
     this.timer =
@@ -57,6 +68,9 @@ public final class DependencyRegistry implements Dependencies, BreakerEvents, Au
           dependencies.put(name, dependency);
           meters.put(name, dependencyMeters);
           delays.put(name, policy.breaker() == null ? Duration.ZERO : policy.breaker().delay());
+          if (policy.shared() && policy.breaker() != null) {
+            shared.add(name);
+          }
           since.put(name, Instant.now());
           if (dependency.isAdaptive()) {
             LimitChanges changes = new LimitChanges(name, dependency::limit);
@@ -82,6 +96,25 @@ public final class DependencyRegistry implements Dependencies, BreakerEvents, Au
   @Override
   public Set<String> names() {
     return dependencies.keySet();
+  }
+
+  /** From now on the breakers of shared dependencies follow {@code fleet}, and it hears theirs. */
+  void follow(FleetBreakers fleet) {
+    this.fleet = fleet;
+  }
+
+  /** Whether {@code dependency}'s breaker is shared with the fleet (it has one, and may). */
+  boolean isShared(String dependency) {
+    return shared.contains(dependency);
+  }
+
+  Duration delay(String dependency) {
+    return delays.get(dependency);
+  }
+
+  /** Whether some partition of this process waits on {@code dependency} now. */
+  boolean waitsOn(String dependency) {
+    return meters.get(dependency).pausedPartitions() > 0;
   }
 
   /** A partition of some lane now waits on {@code dependency}. */
@@ -128,6 +161,7 @@ public final class DependencyRegistry implements Dependencies, BreakerEvents, Au
         from,
         meters.get(dependency.name()).pausedPartitions(),
         dependency.remainingDelay().toMillis());
+    tellFleet(dependency, DependencyReport.OPEN);
     schedule(() -> halfOpenWhenDue(dependency), dependency.remainingDelay());
   }
 
@@ -139,6 +173,7 @@ public final class DependencyRegistry implements Dependencies, BreakerEvents, Au
         dependency.name(),
         from,
         meters.get(dependency.name()).pausedPartitions());
+    tellFleet(dependency, DependencyReport.HALF_OPEN);
     schedule(() -> reprobeIfStuck(dependency), delays.get(dependency.name()));
   }
 
@@ -150,6 +185,14 @@ public final class DependencyRegistry implements Dependencies, BreakerEvents, Au
         dependency.name(),
         from,
         meters.get(dependency.name()).pausedPartitions());
+    tellFleet(dependency, DependencyReport.CLOSED);
+  }
+
+  private void tellFleet(GuardedDependency dependency, String state) {
+    FleetBreakers following = fleet;
+    if (following != null && shared.contains(dependency.name())) {
+      following.changed(dependency, state);
+    }
   }
 
   @Override
@@ -157,11 +200,20 @@ public final class DependencyRegistry implements Dependencies, BreakerEvents, Au
     timer.shutdownNow();
   }
 
-  private void halfOpenWhenDue(GuardedDependency dependency) {
+  /** The timer's check when an open breaker's delay is up; package-private for unit tests. */
+  void halfOpenWhenDue(GuardedDependency dependency) {
     Duration remaining = dependency.remainingDelay();
     if (!remaining.isZero()) {
       // Reopened meanwhile, or the timer ran a hair early: check again when it is due.
       schedule(() -> halfOpenWhenDue(dependency), remaining);
+      return;
+    }
+    FleetBreakers following = fleet;
+    if (following != null
+        && shared.contains(dependency.name())
+        && !following.mayProbe(dependency.name())) {
+      // Another worker probes for the fleet: stay open, and ask again (it may have died).
+      schedule(() -> halfOpenWhenDue(dependency), PROBER_RECHECK);
       return;
     }
     dependency.halfOpenIfDue();

@@ -46,6 +46,9 @@ public final class GuardedDependency implements Dependency {
   private final DependencyMeters meters;
   private final AtomicInteger probePermits = new AtomicInteger();
 
+  /** What the last failed call threw: why the breaker opened, when it did. */
+  private volatile Throwable lastFailure;
+
   GuardedDependency(
       String name, DependencyPolicy policy, DependencyMeters meters, BreakerEvents events) {
     this.name = name;
@@ -152,8 +155,25 @@ public final class GuardedDependency implements Dependency {
       return timeout.get(call::call);
     } catch (FailsafeException e) {
       // Hand the outer policies what the call threw, not Failsafe's wrapper of it.
-      throw e.getCause() == null ? e : e.getCause();
+      lastFailure = e.getCause() == null ? e : e.getCause();
+      throw lastFailure;
+    } catch (Throwable e) {
+      lastFailure = e;
+      throw e;
     }
+  }
+
+  /** The last failed call's error, short, for the fleet's record of why the breaker opened. */
+  String lastFailure() {
+    Throwable failure = lastFailure;
+    if (failure == null) {
+      return "";
+    }
+    String text =
+        failure.getMessage() == null
+            ? failure.getClass().getSimpleName()
+            : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    return text.length() <= 200 ? text : text.substring(0, 200);
   }
 
   /** What the breaker allows now; never a call, so it does not move the breaker's state. */
@@ -189,6 +209,28 @@ public final class GuardedDependency implements Dependency {
     if (breaker != null && breaker.isOpen()) {
       breaker.halfOpen();
     }
+  }
+
+  /** Opens the breaker as another worker's did; the partitions then pause as on a failure. */
+  void openAsFleet() {
+    if (breaker != null && !breaker.isOpen()) {
+      breaker.open();
+    }
+  }
+
+  /** Closes the breaker as the fleet's prober closed its own. */
+  void closeAsFleet() {
+    if (breaker != null && !breaker.isClosed()) {
+      breaker.close();
+    }
+  }
+
+  boolean isClosed() {
+    return breaker == null || breaker.isClosed();
+  }
+
+  boolean isOpen() {
+    return breaker != null && breaker.isOpen();
   }
 
   /** Hands out probe permits again, e.g. when earlier probes never called (partition moved). */
