@@ -1,6 +1,11 @@
 package dev.lanes;
 
+import dev.lanes.fleet.WorkerReport;
 import dev.lanes.internal.dependency.DependencyRegistry;
+import dev.lanes.internal.fleet.Fleet;
+import dev.lanes.internal.fleet.FleetSettings;
+import dev.lanes.internal.fleet.LaneSource;
+import dev.lanes.internal.fleet.WorkerIdentity;
 import dev.lanes.internal.lane.KafkaClients;
 import dev.lanes.internal.lane.LaneAssembly;
 import dev.lanes.internal.lane.LaneClock;
@@ -13,7 +18,9 @@ import dev.lanes.versions.VersionCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +29,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +66,8 @@ public final class LanesRuntime implements AutoCloseable {
   private final DependencyRegistry dependencies;
   private final YieldController yieldController;
   private final Duration yieldInterval;
+  private final FleetSettings fleetSettings;
+  private Fleet fleet = Fleet.OFF;
   private boolean started;
   private boolean closed;
 
@@ -102,6 +112,13 @@ public final class LanesRuntime implements AutoCloseable {
     this.workers = List.copyOf(workers);
     this.longestGrace = grace;
     this.yieldInterval = builder.yieldInterval;
+    this.fleetSettings =
+        new FleetSettings(
+            builder.fleet,
+            builder.fleetInterval,
+            builder.workerId,
+            zone(consumerOverrides),
+            adminConfig);
     this.yieldController =
         builder.yielding ? LaneAssembly.yieldController(configs, this.workers, registry) : null;
   }
@@ -134,6 +151,7 @@ public final class LanesRuntime implements AutoCloseable {
     if (yieldController != null) {
       yieldController.start(yieldInterval);
     }
+    fleet = startFleet();
     log.info("runtime started lanes={}", laneStates().keySet());
     return this;
   }
@@ -180,6 +198,8 @@ public final class LanesRuntime implements AutoCloseable {
     stopYielding();
     workers.forEach(LaneWorker::requestStop);
     awaitLanes(longestGrace.plus(CLOSE_MARGIN));
+    // After the lanes: the fleet sees this worker until its partitions are really let go.
+    fleet.close();
     dependencies.close();
   }
 
@@ -192,7 +212,42 @@ public final class LanesRuntime implements AutoCloseable {
     stopYielding();
     workers.forEach(LaneWorker::halt);
     awaitLanes(CLOSE_MARGIN);
+    fleet.halt();
     dependencies.close();
+  }
+
+  /** The live workers of the fleet, as {@code lanes.fleet} tells; none while the fleet is off. */
+  Supplier<Collection<WorkerReport>> liveWorkers() {
+    return fleet.liveWorkers();
+  }
+
+  private Fleet startFleet() {
+    if (!fleetSettings.enabled()) {
+      return Fleet.OFF;
+    }
+    List<LaneSource> sources = new ArrayList<>();
+    for (int i = 0; i < workers.size(); i++) {
+      sources.add(LaneSource.of(configs.get(i), workers.get(i), registry));
+    }
+    Fleet.Setup setup =
+        new Fleet.Setup(
+            WorkerIdentity.of(
+                fleetSettings.workerId(),
+                fleetSettings.zone(),
+                Instant.now(),
+                fleetSettings.interval()),
+            sources,
+            dependencies::health,
+            fleetSettings.clientConfig(),
+            KafkaClients.REAL,
+            LaneClock.SYSTEM);
+    return Fleet.start(setup);
+  }
+
+  // The worker's zone is its consumers' rack, which fetches from the closest replica.
+  private static String zone(Map<String, Object> consumerConfig) {
+    Object rack = consumerConfig.get(ConsumerConfig.CLIENT_RACK_CONFIG);
+    return rack == null || rack.toString().isBlank() ? null : rack.toString();
   }
 
   private void stopYielding() {
@@ -238,6 +293,8 @@ public final class LanesRuntime implements AutoCloseable {
     private Supplier<Map<String, String>> foundVersions = FoundVersions::onClasspath;
     private boolean yielding = true;
     private Duration yieldInterval = Duration.ofSeconds(1);
+    private boolean fleet = true;
+    private Duration fleetInterval = FleetSettings.DEFAULT_INTERVAL;
 
     private Builder() {}
 
@@ -319,6 +376,21 @@ public final class LanesRuntime implements AutoCloseable {
         throw new IllegalArgumentException("yieldInterval must be > 0, was " + interval);
       }
       this.yieldInterval = interval;
+      return this;
+    }
+
+    /**
+     * Whether this worker takes part in the fleet: publishes its state on {@code lanes.fleet} and
+     * reads the others'; on by default, and off by itself when the topic does not exist.
+     */
+    public Builder fleet(boolean fleet) {
+      this.fleet = fleet;
+      return this;
+    }
+
+    /** How often this worker publishes its state when nothing changes; 5 s by default. */
+    public Builder fleetInterval(Duration interval) {
+      this.fleetInterval = FleetSettings.requireInterval(interval);
       return this;
     }
 
