@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -44,6 +45,7 @@ public final class FleetView implements Supplier<Collection<WorkerReport>>, Auto
   private final Map<String, WorkerReport> latest = new ConcurrentHashMap<>();
   private final FailureLog readFailures;
   private final Thread thread;
+  private final Object wake = new Object();
   private volatile boolean closing;
 
   FleetView(Consumer<byte[], byte[]> consumer, String topic, Clock clock) {
@@ -139,15 +141,20 @@ public final class FleetView implements Supplier<Collection<WorkerReport>>, Auto
         pause();
       }
     }
-    consumer.close(Duration.ofSeconds(1));
+    // No group to leave and nothing to commit: nothing worth waiting for.
+    consumer.close(CloseOptions.timeout(Duration.ZERO));
   }
 
   private void pause() {
-    try {
-      Thread.sleep(RETRY_AFTER_FAILURE.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      closing = true;
+    synchronized (wake) {
+      try {
+        if (!closing) {
+          wake.wait(RETRY_AFTER_FAILURE.toMillis());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        closing = true;
+      }
     }
   }
 
@@ -157,8 +164,11 @@ public final class FleetView implements Supplier<Collection<WorkerReport>>, Auto
     if (!thread.isAlive()) {
       return;
     }
+    // Not an interrupt: the consumer would turn it into an exception from its own close.
     consumer.wakeup();
-    thread.interrupt();
+    synchronized (wake) {
+      wake.notifyAll();
+    }
     try {
       thread.join(FleetPublisher.CLOSE_WAIT.toMillis());
     } catch (InterruptedException e) {
