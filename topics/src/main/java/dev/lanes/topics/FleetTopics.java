@@ -6,8 +6,8 @@ import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The fleet's own topics, {@link TopicNames#FLEET} and {@link TopicNames#DEPENDENCIES}: compacted
- * logs of small state records, one per worker or dependency, where only the latest per key
- * matters. Provisioned with the lanes' topics, with the catalog's replication.
+ * logs of small state records, one per worker or dependency, where only the latest per key matters.
+ * Provisioned with the lanes' topics, with the catalog's replication.
  */
 final class FleetTopics {
 

@@ -172,7 +172,9 @@ public final class TopicCatalog {
     return FleetTopics.specs(replicationFactor, minInsyncReplicas);
   }
 
-  /** Every topic of every lane, in lane order; the fleet's topics are apart: {@link #fleetTopics}. */
+  /**
+   * Every topic of every lane, in lane order; the fleet's topics are apart: {@link #fleetTopics}.
+   */
   public List<TopicSpec> allTopics() {
     List<TopicSpec> topics = new ArrayList<>();
     for (LaneTopics lane : lanes) {

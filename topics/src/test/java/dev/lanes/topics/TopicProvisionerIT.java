@@ -130,7 +130,8 @@ class TopicProvisionerIT {
     for (TopicSpec spec : catalog.fleetTopics()) {
       assertThat(describe(kafka.admin(), List.of(spec.name())).get(spec.name()).partitions())
           .hasSize(spec.partitions());
-      assertThat(configOf(kafka.admin(), spec.name()).get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
+      assertThat(
+              configOf(kafka.admin(), spec.name()).get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
           .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
     }
     TopicCheck check = provisioner(kafka).check(catalog);

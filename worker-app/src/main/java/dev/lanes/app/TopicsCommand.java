@@ -84,8 +84,7 @@ final class TopicsCommand {
           cluster,
           timeout,
           (admin, catalog, out) -> {
-            TopicCheck check =
-                new TopicProvisioner(admin, Provisioning.TIMEOUT).check(catalog);
+            TopicCheck check = new TopicProvisioner(admin, Provisioning.TIMEOUT).check(catalog);
             out.println("lanes: " + check.summary());
             return check.matches() ? ExitCodes.OK : ExitCodes.FAILED;
           });

@@ -37,8 +37,7 @@ final class FleetClientSettings {
     Map<String, Object> config = new HashMap<>(setup.clientConfig());
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-    config.put(
-        ConsumerConfig.CLIENT_ID_CONFIG, "lanes-fleet-view-" + setup.identity().workerId());
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "lanes-fleet-view-" + setup.identity().workerId());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

@@ -20,9 +20,9 @@ final class FleetFixture {
 
   final AtomicLong nanos = new AtomicLong(1_000_000_000L);
   final LaneClock clock =
-      new LaneClock(() -> START.toEpochMilli() + (nanos.get() - 1_000_000_000L) / 1_000_000, nanos::get);
-  volatile LaneHealth health =
-      new LaneHealth("realtime", LaneState.RUNNING, 0, true, 2, 40, 30, 7);
+      new LaneClock(
+          () -> START.toEpochMilli() + (nanos.get() - 1_000_000_000L) / 1_000_000, nanos::get);
+  volatile LaneHealth health = new LaneHealth("realtime", LaneState.RUNNING, 0, true, 2, 40, 30, 7);
   volatile PartitionSnapshot partitions =
       new PartitionSnapshot(List.of("tasks.realtime-0", "tasks.realtime-1"), List.of());
   volatile List<DependencyHealth> dependencies =

@@ -238,8 +238,7 @@ class FleetPublisherTest {
   }
 
   private FleetPublisher publisher(MockProducer<byte[], byte[]> producer) {
-    return new FleetPublisher(
-        producer, TOPIC, WORKER, fixture.reports(), fixture.clock, INTERVAL);
+    return new FleetPublisher(producer, TOPIC, WORKER, fixture.reports(), fixture.clock, INTERVAL);
   }
 
   private static MockProducer<byte[], byte[]> producer(boolean autoComplete) {
