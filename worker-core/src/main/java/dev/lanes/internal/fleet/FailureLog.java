@@ -5,31 +5,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Says once that a fleet topic fails, with the reason and what it costs, and once that it works
- * again: an unreachable fleet topic must not fill the log every few seconds. Any thread (the
+ * Says once that something of the fleet fails, with the reason and what it costs, and once that it
+ * works again: an unreachable fleet topic must not fill the log every few seconds. Any thread (the
  * producer's callbacks and the publisher's).
  */
 final class FailureLog {
 
   private static final Logger log = LoggerFactory.getLogger(FailureLog.class);
 
+  private final String failure;
+  private final String recovery;
   private final String topic;
-  private final String cost;
   private final AtomicBoolean failing = new AtomicBoolean();
 
   /**
-   * @param cost what the failure costs, e.g. "this worker is not in lanes status"
+   * @param failure what fails and what that costs, e.g. "fleet topic unavailable: this worker is
+   *     not in lanes status"
+   * @param recovery what it means when it works again
    */
-  FailureLog(String topic, String cost) {
+  FailureLog(String failure, String recovery, String topic) {
+    this.failure = failure;
+    this.recovery = recovery;
     this.topic = topic;
-    this.cost = cost;
   }
 
   void failed(Throwable error) {
     if (failing.compareAndSet(false, true)) {
       log.warn(
-          "fleet topic unavailable: {} topic={} reason=\"{}\" (said once; lanes keep running)",
-          cost,
+          "{} topic={} reason=\"{}\" (said once; lanes keep running)",
+          failure,
           topic,
           error.toString());
     }
@@ -37,7 +41,7 @@ final class FailureLog {
 
   void succeeded() {
     if (failing.compareAndSet(true, false)) {
-      log.info("fleet topic available again topic={}", topic);
+      log.info("{} topic={}", recovery, topic);
     }
   }
 

@@ -42,6 +42,7 @@ public final class FleetPublisher implements AutoCloseable {
   private final long intervalNanos;
   private final FleetCodec codec = new FleetCodec();
   private final FailureLog failures;
+  private final FailureLog reportFailures;
   private final Thread thread;
   private final Object wake = new Object();
   private volatile boolean soonRequested;
@@ -64,7 +65,16 @@ public final class FleetPublisher implements AutoCloseable {
     this.reports = reports;
     this.clock = clock;
     this.intervalNanos = interval.toNanos();
-    this.failures = new FailureLog(topic, "this worker is not in lanes status");
+    this.failures =
+        new FailureLog(
+            "fleet topic unavailable: this worker is not in lanes status",
+            "fleet topic available again: this worker is back in lanes status",
+            topic);
+    this.reportFailures =
+        new FailureLog(
+            "fleet report not made: this worker is not in lanes status",
+            "fleet report made again",
+            topic);
     this.thread = new Thread(this::run, "lanes-fleet-publisher");
     thread.setDaemon(true);
   }
@@ -145,9 +155,10 @@ public final class FleetPublisher implements AutoCloseable {
     while (!closing) {
       try {
         tick();
+        reportFailures.succeeded();
       } catch (RuntimeException e) {
         // Whatever broke one report must not end the reports: the next tick tries again.
-        failures.failed(e);
+        reportFailures.failed(e);
       }
       synchronized (wake) {
         if (!closing && !soonRequested) {

@@ -52,7 +52,11 @@ public final class FleetView implements Supplier<Collection<WorkerReport>>, Auto
     this.consumer = Objects.requireNonNull(consumer, "consumer");
     this.topic = topic;
     this.clock = clock;
-    this.readFailures = new FailureLog(topic, "this worker does not see the fleet's workers");
+    this.readFailures =
+        new FailureLog(
+            "fleet topic unreadable: this worker does not see the fleet's workers",
+            "fleet topic readable again",
+            topic);
     this.thread = new Thread(this::run, "lanes-fleet-view");
     thread.setDaemon(true);
   }
@@ -75,6 +79,9 @@ public final class FleetView implements Supplier<Collection<WorkerReport>>, Auto
   /** Assigns every partition of the topic and reads from the beginning. Consumer thread only. */
   void assignAll() {
     List<PartitionInfo> infos = consumer.partitionsFor(topic, POLL_TIMEOUT);
+    if (infos == null || infos.isEmpty()) {
+      throw new IllegalStateException("topic " + topic + " has no partitions (deleted?)");
+    }
     List<TopicPartition> partitions =
         infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
     consumer.assign(partitions);
@@ -138,6 +145,8 @@ public final class FleetView implements Supplier<Collection<WorkerReport>>, Auto
           break;
         }
         readFailures.failed(e);
+        // Assign again from the beginning: the partitions may have changed while it failed.
+        assigned = false;
         pause();
       }
     }
