@@ -67,7 +67,8 @@ public final class LanesRuntime implements AutoCloseable {
   private final YieldController yieldController;
   private final Duration yieldInterval;
   private final FleetSettings fleetSettings;
-  private Fleet fleet = Fleet.OFF;
+  // Set by start(), read by the live-worker supplier from other threads.
+  private volatile Fleet fleet = Fleet.OFF;
   private boolean started;
   private boolean closed;
 
@@ -216,9 +217,12 @@ public final class LanesRuntime implements AutoCloseable {
     dependencies.close();
   }
 
-  /** The live workers of the fleet, as {@code lanes.fleet} tells; none while the fleet is off. */
+  /**
+   * The live workers of the fleet, as {@code lanes.fleet} tells; none while the fleet is off. Asks
+   * the fleet on each call, so it may be taken before {@link #start()}.
+   */
   Supplier<Collection<WorkerReport>> liveWorkers() {
-    return fleet.liveWorkers();
+    return () -> fleet.liveWorkers().get();
   }
 
   private Fleet startFleet() {

@@ -6,6 +6,7 @@ import dev.lanes.diagnostics.DiagnosticHandlers;
 import dev.lanes.versions.FoundVersions;
 import dev.lanes.versions.IncompatibleLibraryException;
 import dev.lanes.versions.RequiredVersions;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,15 @@ class LanesRuntimeTest {
   void aLaneCanBeConfiguredOnce() {
     assertThatThrownBy(() -> LanesRuntime.builder().lane(batch).lane(batch))
         .hasMessage("lane batch is configured twice");
+  }
+
+  @Test
+  void aFleetIntervalShorterThanTheCoalescingWindowIsRefusedNamingIt() {
+    assertThatThrownBy(() -> LanesRuntime.builder().fleetInterval(Duration.ofMillis(50)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("fleetInterval must be >= 200 ms, was PT0.05S");
+    assertThatThrownBy(() -> LanesRuntime.builder().fleetInterval(null))
+        .hasMessage("fleetInterval must be >= 200 ms, was null");
   }
 
   @Test
