@@ -3,6 +3,10 @@ package dev.lanes;
 import dev.lanes.fleet.WorkerReport;
 import dev.lanes.internal.dependency.DependencyRegistry;
 import dev.lanes.internal.dependency.FleetBreakers;
+import dev.lanes.internal.fleet.Fleet;
+import dev.lanes.internal.fleet.FleetSettings;
+import dev.lanes.internal.fleet.LaneSource;
+import dev.lanes.internal.fleet.WorkerIdentity;
 import dev.lanes.internal.lane.KafkaClients;
 import dev.lanes.internal.lane.LaneAssembly;
 import dev.lanes.internal.lane.LaneClock;
@@ -27,6 +31,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +75,9 @@ public final class LanesRuntime implements AutoCloseable {
   private final Instant startedAt = Instant.now();
   private final Supplier<? extends Collection<WorkerReport>> liveWorkers;
   private FleetBreakers fleetBreakers;
+  private final FleetSettings fleetSettings;
+  // Set by start(), read by the live-worker supplier from other threads.
+  private volatile Fleet fleet = Fleet.OFF;
   private boolean started;
   private boolean closed;
 
@@ -116,7 +124,16 @@ public final class LanesRuntime implements AutoCloseable {
     this.longestGrace = grace;
     this.yieldInterval = builder.yieldInterval;
     this.workerId = builder.workerId;
-    this.liveWorkers = builder.liveWorkers;
+    // The fleet's view of its workers unless a test gives its own; asked on each use, so it may
+    // be taken before the fleet starts.
+    this.liveWorkers = builder.liveWorkers != null ? builder.liveWorkers : liveWorkers();
+    this.fleetSettings =
+        new FleetSettings(
+            builder.fleet,
+            builder.fleetInterval,
+            builder.workerId,
+            zone(consumerOverrides),
+            adminConfig);
     this.yieldController =
         builder.yielding ? LaneAssembly.yieldController(configs, this.workers, registry) : null;
   }
@@ -161,6 +178,7 @@ public final class LanesRuntime implements AutoCloseable {
     if (yieldController != null) {
       yieldController.start(yieldInterval);
     }
+    fleet = startFleet();
     log.info("runtime started lanes={}", laneStates().keySet());
     return this;
   }
@@ -209,6 +227,8 @@ public final class LanesRuntime implements AutoCloseable {
     workers.forEach(LaneWorker::requestStop);
     awaitLanes(longestGrace.plus(CLOSE_MARGIN));
     stopFleetBreakers();
+    // After the lanes: the fleet sees this worker until its partitions are really let go.
+    fleet.close();
     dependencies.close();
   }
 
@@ -229,6 +249,46 @@ public final class LanesRuntime implements AutoCloseable {
     if (fleetBreakers != null) {
       fleetBreakers.close();
     }
+    fleet.halt();
+    dependencies.close();
+  }
+
+  /**
+   * The live workers of the fleet, as {@code lanes.fleet} tells; none while the fleet is off. Asks
+   * the fleet on each call, so it may be taken before {@link #start()}.
+   */
+  Supplier<Collection<WorkerReport>> liveWorkers() {
+    return () -> fleet.liveWorkers().get();
+  }
+
+  private Fleet startFleet() {
+    if (!fleetSettings.enabled()) {
+      return Fleet.OFF;
+    }
+    List<LaneSource> sources = new ArrayList<>();
+    for (int i = 0; i < workers.size(); i++) {
+      sources.add(LaneSource.of(configs.get(i), workers.get(i), registry));
+    }
+    Fleet.Setup setup =
+        new Fleet.Setup(
+            WorkerIdentity.of(
+                fleetSettings.workerId(),
+                fleetSettings.zone(),
+                startedAt,
+                fleetSettings.interval()),
+            sources,
+            dependencies::health,
+            dependencies::isShared,
+            fleetSettings.clientConfig(),
+            KafkaClients.REAL,
+            LaneClock.SYSTEM);
+    return Fleet.start(setup);
+  }
+
+  // The worker's zone is its consumers' rack, which fetches from the closest replica.
+  private static String zone(Map<String, Object> consumerConfig) {
+    Object rack = consumerConfig.get(ConsumerConfig.CLIENT_RACK_CONFIG);
+    return rack == null || rack.toString().isBlank() ? null : rack.toString();
   }
 
   private void stopYielding() {
@@ -276,9 +336,10 @@ public final class LanesRuntime implements AutoCloseable {
     private Supplier<Map<String, String>> foundVersions = FoundVersions::onClasspath;
     private boolean yielding = true;
     private Duration yieldInterval = Duration.ofSeconds(1);
-    // TODO(lead): default to the FleetView of lanes.fleet once it lands; without it every worker
-    // whose partitions wait on an open shared breaker counts itself the prober.
-    private Supplier<? extends Collection<WorkerReport>> liveWorkers = List::of;
+    // Null: the fleet's own view of lanes.fleet.
+    private Supplier<? extends Collection<WorkerReport>> liveWorkers;
+    private boolean fleet = true;
+    private Duration fleetInterval = FleetSettings.DEFAULT_INTERVAL;
 
     private Builder() {}
 
@@ -373,6 +434,21 @@ public final class LanesRuntime implements AutoCloseable {
         throw new IllegalArgumentException("yieldInterval must be > 0, was " + interval);
       }
       this.yieldInterval = interval;
+      return this;
+    }
+
+    /**
+     * Whether this worker takes part in the fleet: publishes its state on {@code lanes.fleet} and
+     * reads the others'; on by default, and off by itself when the topic does not exist.
+     */
+    public Builder fleet(boolean fleet) {
+      this.fleet = fleet;
+      return this;
+    }
+
+    /** How often this worker publishes its state when nothing changes; 5 s by default. */
+    public Builder fleetInterval(Duration interval) {
+      this.fleetInterval = FleetSettings.requireInterval(interval);
       return this;
     }
 

@@ -6,6 +6,7 @@ import dev.lanes.diagnostics.DiagnosticHandlers;
 import dev.lanes.versions.FoundVersions;
 import dev.lanes.versions.IncompatibleLibraryException;
 import dev.lanes.versions.RequiredVersions;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,15 @@ class LanesRuntimeTest {
         .bootstrapServers("localhost:1")
         .handlers(DiagnosticHandlers.registry())
         .lane(lane);
+  }
+
+  @Test
+  void aFleetIntervalShorterThanTheCoalescingWindowIsRefusedNamingIt() {
+    assertThatThrownBy(() -> LanesRuntime.builder().fleetInterval(Duration.ofMillis(50)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("fleetInterval must be >= 200 ms, was PT0.05S");
+    assertThatThrownBy(() -> LanesRuntime.builder().fleetInterval(null))
+        .hasMessage("fleetInterval must be >= 200 ms, was null");
   }
 
   @Test

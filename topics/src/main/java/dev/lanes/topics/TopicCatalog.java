@@ -164,7 +164,17 @@ public final class TopicCatalog {
     return lanes;
   }
 
-  /** Every topic of every lane, in lane order. */
+  /**
+   * The fleet's compacted topics ({@link TopicNames#FLEET}, {@link TopicNames#DEPENDENCIES}) with
+   * this catalog's replication; {@code lanes topics apply} creates them with the lanes' topics.
+   */
+  public List<TopicSpec> fleetTopics() {
+    return FleetTopics.specs(replicationFactor, minInsyncReplicas);
+  }
+
+  /**
+   * Every topic of every lane, in lane order; the fleet's topics are apart: {@link #fleetTopics}.
+   */
   public List<TopicSpec> allTopics() {
     List<TopicSpec> topics = new ArrayList<>();
     for (LaneTopics lane : lanes) {

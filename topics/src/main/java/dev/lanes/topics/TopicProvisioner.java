@@ -68,13 +68,27 @@ public final class TopicProvisioner {
    * @throws TopicProvisioningException if a Kafka call fails or the timeout passes
    */
   public ProvisioningReport provisionLanes(List<LaneTopics> lanes) {
-    Objects.requireNonNull(lanes, "lanes");
-    List<TopicSpec> topics =
-        lanes.stream()
-            .map(lane -> Objects.requireNonNull(lane, "lanes must not contain null"))
-            .flatMap(lane -> lane.allTopics().stream())
-            .toList();
-    Provisioned provisioned = run(topics);
+    return provisionLanes(lanes, List.of());
+  }
+
+  /**
+   * Everything the catalog describes: its lanes' topics as {@link #provisionLanes} does, and the
+   * fleet's topics ({@link TopicCatalog#fleetTopics}), in one report.
+   *
+   * @throws TopicLayoutException naming each lane whose topics disagree on partition count
+   * @throws TopicProvisioningException if a Kafka call fails or the timeout passes
+   */
+  public ProvisioningReport provisionCatalog(TopicCatalog catalog) {
+    return provisionLanes(catalog.lanes(), catalog.fleetTopics());
+  }
+
+  /** Like {@link #check(List)}, for every topic the catalog describes, the fleet's included. */
+  public TopicCheck check(TopicCatalog catalog) {
+    return checkTopics(catalogTopics(catalog.lanes(), catalog.fleetTopics()));
+  }
+
+  private ProvisioningReport provisionLanes(List<LaneTopics> lanes, List<TopicSpec> others) {
+    Provisioned provisioned = run(catalogTopics(lanes, others));
     TopicLayout.requireEach(lanes, provisioned.partitions());
     return provisioned.report();
   }
@@ -86,8 +100,11 @@ public final class TopicProvisioner {
    * @throws TopicProvisioningException if a Kafka call fails or the timeout passes
    */
   public TopicCheck check(List<LaneTopics> lanes) {
-    Map<String, TopicSpec> specs =
-        byName(lanes.stream().flatMap(lane -> lane.allTopics().stream()).toList());
+    return checkTopics(catalogTopics(lanes, List.of()));
+  }
+
+  private TopicCheck checkTopics(List<TopicSpec> topics) {
+    Map<String, TopicSpec> specs = byName(topics);
     Deadline deadline = Deadline.after(timeout);
     Map<String, TopicDescription> existing = describeExisting(specs.keySet(), deadline);
     List<String> missing =
@@ -263,6 +280,16 @@ public final class TopicProvisioner {
       throw new TopicProvisioningException(
           "describe configs of " + names + " failed", e.getCause());
     }
+  }
+
+  private static List<TopicSpec> catalogTopics(List<LaneTopics> lanes, List<TopicSpec> others) {
+    Objects.requireNonNull(lanes, "lanes");
+    List<TopicSpec> topics = new ArrayList<>();
+    for (LaneTopics lane : lanes) {
+      topics.addAll(Objects.requireNonNull(lane, "lanes must not contain null").allTopics());
+    }
+    topics.addAll(Objects.requireNonNull(others, "others"));
+    return topics;
   }
 
   private static Map<String, TopicSpec> byName(Collection<TopicSpec> topics) {

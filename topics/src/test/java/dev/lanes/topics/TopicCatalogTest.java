@@ -166,6 +166,36 @@ class TopicCatalogTest {
   }
 
   @Test
+  void fleetTopicsAreCompactedWithTheCatalogsReplication() {
+    List<TopicSpec> fleet = TopicCatalog.defaults().withReplication((short) 2, 1).fleetTopics();
+
+    assertThat(fleet)
+        .extracting(TopicSpec::name, TopicSpec::partitions)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(TopicNames.FLEET, 3),
+            org.assertj.core.groups.Tuple.tuple(TopicNames.DEPENDENCIES, 1));
+    assertThat(fleet)
+        .allSatisfy(
+            topic -> {
+              assertThat(topic.replicationFactor()).isEqualTo((short) 2);
+              assertThat(topic.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)).contains("1");
+              assertThat(topic.config(TopicConfig.CLEANUP_POLICY_CONFIG))
+                  .contains(TopicConfig.CLEANUP_POLICY_COMPACT);
+              assertThat(topic.config(TopicConfig.SEGMENT_MS_CONFIG)).isPresent();
+            });
+  }
+
+  @Test
+  void fleetTopicsFollowTheDefaultReplicationOfACatalog() {
+    assertThat(TopicCatalog.defaults().fleetTopics())
+        .allSatisfy(
+            topic -> {
+              assertThat(topic.replicationFactor()).isEqualTo((short) 3);
+              assertThat(topic.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)).contains("2");
+            });
+  }
+
+  @Test
   void mainTopicNameIsTasksDotLane() {
     assertThat(TopicCatalog.mainTopicName("emails")).isEqualTo("tasks.emails");
   }

@@ -115,6 +115,31 @@ class TopicProvisionerIT {
   }
 
   @Test
+  void provisionCatalogCreatesTheFleetTopicsCompactedAndCheckCoversThem(TestKafka kafka)
+      throws Exception {
+    TopicCatalog catalog =
+        TopicCatalog.of(List.of(uniqueLane(kafka, "fleet", 2))).withReplication((short) 1, 1);
+
+    ProvisioningReport report = provisioner(kafka).provisionCatalog(catalog);
+
+    assertThat(report.hasDrift()).isFalse();
+    // Other tests of the shared broker may have made the fleet topics already.
+    assertThat(concat(report.created(), report.unchanged()))
+        .containsAll(names(catalog))
+        .contains(TopicNames.FLEET, TopicNames.DEPENDENCIES);
+    for (TopicSpec spec : catalog.fleetTopics()) {
+      assertThat(describe(kafka.admin(), List.of(spec.name())).get(spec.name()).partitions())
+          .hasSize(spec.partitions());
+      assertThat(
+              configOf(kafka.admin(), spec.name()).get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
+          .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+    }
+    TopicCheck check = provisioner(kafka).check(catalog);
+    assertThat(check.matches()).isTrue();
+    assertThat(check.matching()).contains(TopicNames.FLEET, TopicNames.DEPENDENCIES);
+  }
+
+  @Test
   void checkReportsMissingMatchingAndDriftedTopicsAndChangesNothing(TestKafka kafka)
       throws Exception {
     LaneTopics lane = uniqueLane(kafka, "check", 2);
@@ -271,6 +296,12 @@ class TopicProvisionerIT {
         .withReplication((short) 1, 1)
         .withLane(lane, partitions, Duration.ofHours(1))
         .lane(lane);
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 
   private static List<String> names(TopicCatalog catalog) {

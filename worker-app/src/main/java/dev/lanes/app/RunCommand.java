@@ -209,7 +209,7 @@ final class RunCommand implements Callable<Integer> {
           Provisioning.fitToCluster(
               config.catalog(), config.replicationFactor(), admin, parent.err());
       ProvisioningReport report =
-          new TopicProvisioner(admin, Provisioning.TIMEOUT).provisionLanes(catalog.lanes());
+          new TopicProvisioner(admin, Provisioning.TIMEOUT).provisionCatalog(catalog);
       parent.out().println("lanes: " + report.summary());
       if (report.hasDrift()) {
         throw new IllegalStateException(

@@ -47,8 +47,9 @@ final class TopicsCommand {
       name = "apply",
       mixinStandardHelpOptions = true,
       description =
-          "Creates missing topics (main, retry and dead-letter topics of every lane) and reports"
-              + " drift; refuses a lane whose topics disagree on partition count.")
+          "Creates missing topics (main, retry and dead-letter topics of every lane, and the"
+              + " fleet's lanes.fleet and lanes.dependencies) and reports drift; refuses a lane"
+              + " whose topics disagree on partition count.")
   static final class Apply implements Callable<Integer> {
     @ParentCommand TopicsCommand topics;
     @Mixin ClusterOptions cluster;
@@ -61,7 +62,7 @@ final class TopicsCommand {
           timeout,
           (admin, catalog, out) -> {
             ProvisioningReport report =
-                new TopicProvisioner(admin, Provisioning.TIMEOUT).provisionLanes(catalog.lanes());
+                new TopicProvisioner(admin, Provisioning.TIMEOUT).provisionCatalog(catalog);
             out.println("lanes: " + report.summary());
             return report.hasDrift() ? ExitCodes.FAILED : ExitCodes.OK;
           });
@@ -83,8 +84,7 @@ final class TopicsCommand {
           cluster,
           timeout,
           (admin, catalog, out) -> {
-            TopicCheck check =
-                new TopicProvisioner(admin, Provisioning.TIMEOUT).check(catalog.lanes());
+            TopicCheck check = new TopicProvisioner(admin, Provisioning.TIMEOUT).check(catalog);
             out.println("lanes: " + check.summary());
             return check.matches() ? ExitCodes.OK : ExitCodes.FAILED;
           });

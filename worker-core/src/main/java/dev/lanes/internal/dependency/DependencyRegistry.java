@@ -104,7 +104,7 @@ public final class DependencyRegistry implements Dependencies, BreakerEvents, Au
   }
 
   /** Whether {@code dependency}'s breaker is shared with the fleet (it has one, and may). */
-  boolean isShared(String dependency) {
+  public boolean isShared(String dependency) {
     return shared.contains(dependency);
   }
 

@@ -22,8 +22,8 @@ final class FleetFollower {
 
   private static final Logger log = LoggerFactory.getLogger(FleetBreakers.class);
 
-  /** An OPEN this many delays past its due time, by a worker not live, is an outage long over. */
-  static final int STALE_AFTER_DELAYS = 10;
+  /** An OPEN this many delays past its due time, by a worker not live, is no one's to probe. */
+  static final int STALE_AFTER_DELAYS = 2;
 
   /** Set while this worker applies the fleet's state: that change is not news to the fleet. */
   private static final ThreadLocal<Boolean> APPLYING = ThreadLocal.withInitial(() -> false);
@@ -118,15 +118,23 @@ final class FleetFollower {
     return own != null && report.at().isBefore(own);
   }
 
+  /**
+   * An OPEN or HALF_OPEN whose writer is not a live worker (gone from {@code lanes.fleet}, or an
+   * earlier run under our own id) and that nobody renewed for {@link #STALE_AFTER_DELAYS} delays
+   * past its due time: nobody is probing it, so this worker finds out for itself with its own
+   * calls. A live prober renews the record on every failed probe, so an outage in progress is never
+   * stale; a worker left open by a process that died is, after a few seconds.
+   */
   private boolean isStale(DependencyReport report) {
     if (report.isClosed()) {
       return false;
     }
     Instant due = report.until() != null ? report.until() : report.at();
     Duration old = registry.delay(report.dependency()).multipliedBy(STALE_AFTER_DELAYS);
-    boolean stale =
-        due.plus(old).isBefore(now())
-            && live().stream().noneMatch(worker -> worker.workerId().equals(report.by()));
+    boolean writerLive =
+        !report.by().equals(workerId)
+            && live().stream().anyMatch(worker -> worker.workerId().equals(report.by()));
+    boolean stale = !writerLive && due.plus(old).isBefore(now());
     if (stale) {
       log.info(
           "fleet breaker record ignored as stale dependency={} state={} by={} until={}",

@@ -3,6 +3,7 @@ package dev.lanes.internal.lane;
 import dev.lanes.LaneHealth;
 import dev.lanes.LaneState;
 import dev.lanes.internal.dispatch.ConcurrencyLimit;
+import dev.lanes.internal.poll.PartitionSnapshot;
 import dev.lanes.internal.poll.PollLoop;
 import dev.lanes.internal.priority.WaitWindow;
 import java.time.Duration;
@@ -86,6 +87,11 @@ public final class LaneWorker {
       inFlight += loop.inFlight();
     }
     return new LaneHealth(laneName, state(), sincePoll, joined, assigned, lag, lagActive, inFlight);
+  }
+
+  /** The lane's partitions and their pauses, over all its loops, as last seen by each. */
+  public PartitionSnapshot partitions() {
+    return PartitionSnapshot.merge(loops.stream().map(PollLoop::partitionSnapshot).toList());
   }
 
   public void start() {

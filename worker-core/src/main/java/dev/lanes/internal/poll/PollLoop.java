@@ -59,6 +59,10 @@ public final class PollLoop {
   private volatile long lastPollNanos;
   private volatile boolean joined;
   private volatile int assignedPartitions;
+  // For the fleet report: renewed with the lag, on assignment changes and when pauses change.
+  private volatile PartitionSnapshot partitionSnapshot = PartitionSnapshot.EMPTY;
+  private long nextSnapshotNanos;
+  private int pausedAtSnapshot;
   private long nextCommitNanos;
   private final IdleWarning idleWarning = new IdleWarning();
 
@@ -128,6 +132,7 @@ public final class PollLoop {
   void assignmentChanged() {
     joined = true;
     assignedPartitions = work.partitions().size();
+    snapshotPartitions();
     if (idleWarning.assigned(assignedPartitions, clock.nanoTime())) {
       log.info(
           "loop got partitions lane={} loop={} partitions={}",
@@ -268,7 +273,21 @@ public final class PollLoop {
     pollOnce();
     lastPollNanos = clock.nanoTime();
     lag.measure(consumer, work.partitions());
+    if (clock.nanoTime() - nextSnapshotNanos >= 0 || pauses.pausedCount() != pausedAtSnapshot) {
+      snapshotPartitions();
+    }
     warnIfIdle();
+  }
+
+  /** The loop's partitions and their pauses as of the last second or the last change. */
+  public PartitionSnapshot partitionSnapshot() {
+    return partitionSnapshot;
+  }
+
+  private void snapshotPartitions() {
+    partitionSnapshot = PartitionSnapshot.of(work.partitions());
+    pausedAtSnapshot = pauses.pausedCount();
+    nextSnapshotNanos = clock.nanoTime() + ConsumerLag.REFRESH.toNanos();
   }
 
   /** A main-topic loop left without a partition says so: the lane runs more loops than needed. */

@@ -254,6 +254,39 @@ class FleetBreakersTest {
   }
 
   @Test
+  void anOpenByALiveWorkerIsFollowedHoweverLongPastItsDueTime() {
+    live.add(ProberChoiceTest.worker("w-prober", STARTED.minusSeconds(600), true));
+    arrive(report("api", DependencyReport.OPEN, STARTED.minus(Duration.ofMinutes(11)), "w-prober"));
+
+    GuardedDependency api = start(Duration.ofMinutes(1)).get("api");
+
+    assertThat(api.availability()).isEqualTo(Availability.UNAVAILABLE);
+  }
+
+  @Test
+  void anOpenByAWorkerNotLiveIsFollowedUntilTwoDelaysPastItsDueTime() {
+    arrive(report("api", DependencyReport.OPEN, STARTED.minus(Duration.ofSeconds(110)), "w-gone"));
+
+    GuardedDependency api = start(Duration.ofMinutes(1)).get("api");
+
+    assertThat(api.availability()).isEqualTo(Availability.UNAVAILABLE);
+  }
+
+  @Test
+  void anOpenLeftByAnEarlierRunUnderOurOwnIdIsStaleTwoDelaysPastItsDueTime() {
+    // Our own id is live (this run's report), but the record is from a run that is gone.
+    live.add(ProberChoiceTest.worker(SELF, STARTED, false));
+    Instant due = STARTED.minus(Duration.ofSeconds(121));
+    arrive(
+        new DependencyReport(
+            "api", DependencyReport.OPEN, due, SELF, "test", due.minusSeconds(60)));
+
+    GuardedDependency api = start(Duration.ofMinutes(1)).get("api");
+
+    assertThat(api.availability()).isEqualTo(Availability.AVAILABLE);
+  }
+
+  @Test
   void withoutTheTopicEachBreakerActsAloneAndTheLogSaysSoOnce() {
     live.add(ProberChoiceTest.worker("w-older", STARTED.minusSeconds(60), true));
     DependencyRegistry dependencies = start(Duration.ofMinutes(1), false);

@@ -1,11 +1,13 @@
 package dev.lanes.internal.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.lanes.LaneConfig;
 import dev.lanes.OrderingMode;
 import dev.lanes.Priority;
 import dev.lanes.RetryPolicy;
+import dev.lanes.fleet.WorkerReport.PausedPartition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +53,28 @@ class PollLoopTest {
   @AfterEach
   void close() {
     lane.close();
+  }
+
+  @Test
+  void thePartitionSnapshotFollowsTheAssignmentAndThePausesWithoutWaitingForTheSecond()
+      throws Exception {
+    PollLoop loop = lane.joinedLoop(PollLoop.MAIN, List.of(CONFIG.topic()));
+    lane.assign(MAIN, OTHER);
+    lane.addTasks(MAIN, 0, 4);
+    lane.addTasks(OTHER, 0, 1);
+
+    loop.runOnce();
+    assertThat(loop.partitionSnapshot().owned())
+        .containsExactlyInAnyOrder("tasks.work-0", "tasks.work-1");
+    assertThat(loop.partitionSnapshot().paused()).isEmpty();
+
+    loop.runOnce();
+    assertThat(lane.consumer.paused()).containsExactlyInAnyOrder(MAIN, OTHER);
+    assertThat(loop.partitionSnapshot().paused())
+        .extracting(PausedPartition::partition, PausedPartition::reason)
+        .containsExactlyInAnyOrder(
+            tuple("tasks.work-0", PausedPartition.BACKPRESSURE),
+            tuple("tasks.work-1", PausedPartition.BACKPRESSURE));
   }
 
   @Test
