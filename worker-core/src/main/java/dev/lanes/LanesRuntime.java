@@ -242,6 +242,7 @@ public final class LanesRuntime implements AutoCloseable {
     workers.forEach(LaneWorker::halt);
     awaitLanes(CLOSE_MARGIN);
     stopFleetBreakers();
+    fleet.halt();
     dependencies.close();
   }
 
@@ -249,8 +250,6 @@ public final class LanesRuntime implements AutoCloseable {
     if (fleetBreakers != null) {
       fleetBreakers.close();
     }
-    fleet.halt();
-    dependencies.close();
   }
 
   /**

@@ -181,6 +181,16 @@ final class DrillRig implements AutoCloseable {
     broker.close();
   }
 
+  /** What a one-off {@code lanes} command printed (stdout and stderr) and its exit code. */
+  record CliResult(int exit, String output) {}
+
+  /** Runs {@code lanes <command>} against the rig's broker and config to its end. */
+  CliResult runCli(String name, String... command) {
+    LanesProcess cli = LanesProcess.start(name, dir, cli(command));
+    int exit = cli.awaitExit(Duration.ofSeconds(90));
+    return new CliResult(exit, cli.output());
+  }
+
   private List<String> cli(String... command) {
     List<String> args = new ArrayList<>(List.of(command));
     args.addAll(
