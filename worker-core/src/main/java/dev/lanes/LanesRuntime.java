@@ -155,6 +155,9 @@ public final class LanesRuntime implements AutoCloseable {
     started = true;
     try {
       verifyTopics();
+      // First, so that its view of the fleet's live workers has loaded by the time a breaker
+      // asks who probes.
+      fleet = startFleet();
       // Before the first call: a worker starting mid-outage finds the fleet's open breakers first.
       fleetBreakers =
           FleetBreakers.start(
@@ -171,6 +174,7 @@ public final class LanesRuntime implements AutoCloseable {
       closed = true;
       stopYielding();
       workers.forEach(LaneWorker::discard);
+      fleet.close();
       dependencies.close();
       throw e;
     }
@@ -178,7 +182,6 @@ public final class LanesRuntime implements AutoCloseable {
     if (yieldController != null) {
       yieldController.start(yieldInterval);
     }
-    fleet = startFleet();
     log.info("runtime started lanes={}", laneStates().keySet());
     return this;
   }

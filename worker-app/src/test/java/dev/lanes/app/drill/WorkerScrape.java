@@ -49,6 +49,11 @@ final class WorkerScrape {
             + sum(text, "lanes_dependency_calls_total{", "outcome=\"failure\""));
   }
 
+  /** Calls that reached the dependency and failed: during an outage, every call it got. */
+  long failedCalls() {
+    return Math.round(sum(exposition(), "lanes_dependency_calls_total{", "outcome=\"failure\""));
+  }
+
   /** The breaker's state gauge: 0 closed, 1 half-open, 2 open. */
   int breakerState() {
     return (int) Math.round(sum(exposition(), "lanes_dependency_breaker_state{", ""));

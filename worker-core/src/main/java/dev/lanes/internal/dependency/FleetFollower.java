@@ -34,6 +34,8 @@ final class FleetFollower {
   private final Supplier<? extends Collection<WorkerReport>> liveWorkers;
   private final Supplier<Instant> clock;
   private final Map<String, Instant> lastOwn = new ConcurrentHashMap<>();
+  // Per dependency, the fleet's latest OPEN or HALF_OPEN (read, or ours sent): who holds the probe.
+  private final Map<String, DependencyReport> probeHolders = new ConcurrentHashMap<>();
 
   FleetFollower(
       DependencyRegistry registry,
@@ -48,11 +50,26 @@ final class FleetFollower {
     this.clock = clock;
   }
 
-  /** Whether this worker is the fleet's prober of {@code dependency} now. */
+  /**
+   * Whether this worker is the fleet's prober of {@code dependency} now. While it cannot yet tell
+   * who is alive (its view of {@code lanes.fleet} is still loading), another worker holding the
+   * probe is presumed alive: a worker that just started must not probe in its place.
+   */
   boolean isProber(String dependency) {
+    String holder = holder(dependency);
+    Collection<WorkerReport> live = liveOrNull();
+    if (live == null && holder != null && !holder.equals(workerId)) {
+      return false;
+    }
     Optional<String> prober =
         ProberChoice.prober(
-            dependency, live(), now(), workerId, startedAt, registry.waitsOn(dependency));
+            dependency,
+            live == null ? List.of() : live,
+            now(),
+            workerId,
+            startedAt,
+            registry.waitsOn(dependency),
+            holder);
     return prober.filter(workerId::equals).isPresent();
   }
 
@@ -76,6 +93,30 @@ final class FleetFollower {
   /** Our record is on its way: records written before it are older news. */
   void sent(DependencyReport report) {
     lastOwn.put(report.dependency(), report.at());
+    holds(report);
+  }
+
+  /**
+   * The worker holding the probe of {@code dependency}: the writer of the fleet's latest OPEN or
+   * HALF_OPEN, while that is recent (a holder with nothing left to probe with stops renewing it,
+   * and after two delays another waiting worker may take over); else null.
+   */
+  private String holder(String dependency) {
+    DependencyReport latest = probeHolders.get(dependency);
+    if (latest == null) {
+      return null;
+    }
+    Duration recent = registry.delay(dependency).multipliedBy(STALE_AFTER_DELAYS);
+    return latest.at().plus(recent).isBefore(now()) ? null : latest.by();
+  }
+
+  private void holds(DependencyReport report) {
+    if (report.isClosed()) {
+      probeHolders.remove(report.dependency());
+    } else {
+      probeHolders.merge(
+          report.dependency(), report, (old, next) -> next.at().isBefore(old.at()) ? old : next);
+    }
   }
 
   /** Opens or closes our breaker as another worker's record says. */
@@ -84,7 +125,13 @@ final class FleetFollower {
       return;
     }
     String name = report.dependency();
-    if (!registry.isShared(name) || isOurOwn(report) || isSuperseded(report) || isStale(report)) {
+    if (!registry.isShared(name)) {
+      return;
+    }
+    if (!isSuperseded(report)) {
+      holds(report);
+    }
+    if (isOurOwn(report) || isSuperseded(report) || isStale(report)) {
       return;
     }
     GuardedDependency dependency = registry.get(name);
@@ -147,9 +194,14 @@ final class FleetFollower {
   }
 
   private Collection<WorkerReport> live() {
+    Collection<WorkerReport> live = liveOrNull();
+    return live == null ? List.of() : live;
+  }
+
+  /** The live workers, or null when that is not known yet (or cannot be known). */
+  private Collection<WorkerReport> liveOrNull() {
     try {
-      Collection<WorkerReport> live = liveWorkers.get();
-      return live == null ? List.of() : live;
+      return liveWorkers.get();
     } catch (RuntimeException e) {
       // No view of the fleet's workers: choose as if we were alone, never fail the breaker.
       return List.of();

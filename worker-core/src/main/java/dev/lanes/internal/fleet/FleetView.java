@@ -47,6 +47,10 @@ public final class FleetView implements Supplier<Collection<WorkerReport>>, Auto
   private final Thread thread;
   private final Object wake = new Object();
   private volatile boolean closing;
+  // Until the view has read up to where the topic ended when it was assigned, it does not know
+  // who is alive: its live list would miss workers that are.
+  private volatile boolean caughtUp;
+  private Map<TopicPartition, Long> endsAtAssignment = Map.of();
 
   FleetView(Consumer<byte[], byte[]> consumer, String topic, Clock clock) {
     this.consumer = Objects.requireNonNull(consumer, "consumer");
@@ -70,10 +74,18 @@ public final class FleetView implements Supplier<Collection<WorkerReport>>, Auto
     return latest.values().stream().filter(report -> report.isLive(now)).toList();
   }
 
-  /** The workers live now, by the view's clock. */
+  /**
+   * The workers live now, by the view's clock; null while the view has not yet read the topic up to
+   * where it ended at the start (it cannot tell yet who is alive).
+   */
   @Override
   public Collection<WorkerReport> get() {
-    return liveWorkers(clock.instant());
+    return caughtUp ? liveWorkers(clock.instant()) : null;
+  }
+
+  /** Whether the view has read the whole topic as it was when the view started. */
+  public boolean isCaughtUp() {
+    return caughtUp;
   }
 
   /** Assigns every partition of the topic and reads from the beginning. Consumer thread only. */
@@ -86,6 +98,9 @@ public final class FleetView implements Supplier<Collection<WorkerReport>>, Auto
         infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
+    if (!caughtUp) {
+      endsAtAssignment = consumer.endOffsets(partitions, POLL_TIMEOUT);
+    }
   }
 
   /** One poll: every record applied in order. Consumer thread only. */
@@ -94,6 +109,18 @@ public final class FleetView implements Supplier<Collection<WorkerReport>>, Auto
     for (ConsumerRecord<byte[], byte[]> record : records) {
       apply(record);
     }
+    if (!caughtUp) {
+      caughtUp = reached(endsAtAssignment);
+    }
+  }
+
+  private boolean reached(Map<TopicPartition, Long> ends) {
+    for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+      if (consumer.position(end.getKey(), POLL_TIMEOUT) < end.getValue()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void apply(ConsumerRecord<byte[], byte[]> record) {

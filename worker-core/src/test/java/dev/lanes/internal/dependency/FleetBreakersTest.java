@@ -66,6 +66,8 @@ class FleetBreakersTest {
   private final AtomicLong millis = new AtomicLong(STARTED.toEpochMilli());
   private final AtomicLong nanos = new AtomicLong();
   private final List<WorkerReport> live = new ArrayList<>();
+  // While set, the fleet view says it does not know yet who is alive (still loading).
+  private boolean viewLoading;
   private final AtomicInteger calls = new AtomicInteger();
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
   private final List<Logger> loggers =
@@ -287,6 +289,19 @@ class FleetBreakersTest {
   }
 
   @Test
+  void aWorkerWhoseFleetViewIsStillLoadingLeavesTheProbeToItsHolder() {
+    viewLoading = true;
+    arrive(open("api", "w-prober"));
+    DependencyRegistry dependencies = start(Duration.ofMinutes(1));
+    dependencies.partitionPaused("api");
+
+    assertThat(board.mayProbe("api")).as("w-prober holds the probe; presumed alive").isFalse();
+
+    viewLoading = false;
+    assertThat(board.mayProbe("api")).as("loaded: w-prober is not among the live").isTrue();
+  }
+
+  @Test
   void withoutTheTopicEachBreakerActsAloneAndTheLogSaysSoOnce() {
     live.add(ProberChoiceTest.worker("w-older", STARTED.minusSeconds(60), true));
     DependencyRegistry dependencies = start(Duration.ofMinutes(1), false);
@@ -347,7 +362,7 @@ class FleetBreakersTest {
             registry,
             SELF,
             STARTED,
-            () -> live,
+            () -> viewLoading ? null : live,
             Map.of(),
             new KafkaClients(config -> consumer, config -> producer),
             new LaneClock(millis::get, nanos::get));

@@ -23,7 +23,7 @@ class ProberChoiceTest {
             worker("w-a", NOW.minusSeconds(30), true),
             worker("w-c", NOW.minusSeconds(90), false));
 
-    assertThat(ProberChoice.prober("api", live, NOW, "w-d", NOW, true)).contains("w-b");
+    assertThat(ProberChoice.prober("api", live, NOW, "w-d", NOW, true, null)).contains("w-b");
   }
 
   @Test
@@ -31,8 +31,8 @@ class ProberChoiceTest {
     Instant started = NOW.minusSeconds(60);
     List<WorkerReport> live = List.of(worker("w-c", started, true), worker("w-a", started, true));
 
-    assertThat(ProberChoice.prober("api", live, NOW, "w-b", started, true)).contains("w-a");
-    assertThat(ProberChoice.prober("api", live, NOW, "w-0", started, true)).contains("w-0");
+    assertThat(ProberChoice.prober("api", live, NOW, "w-b", started, true, null)).contains("w-a");
+    assertThat(ProberChoice.prober("api", live, NOW, "w-0", started, true, null)).contains("w-0");
   }
 
   @Test
@@ -40,8 +40,8 @@ class ProberChoiceTest {
     List<WorkerReport> live = List.of(worker("w-b", NOW.minusSeconds(10), true));
     Instant earlier = NOW.minusSeconds(60);
 
-    assertThat(ProberChoice.prober("api", live, NOW, "w-a", earlier, true)).contains("w-a");
-    assertThat(ProberChoice.prober("api", live, NOW, "w-a", earlier, false)).contains("w-b");
+    assertThat(ProberChoice.prober("api", live, NOW, "w-a", earlier, true, null)).contains("w-a");
+    assertThat(ProberChoice.prober("api", live, NOW, "w-a", earlier, false, null)).contains("w-b");
   }
 
   @Test
@@ -50,7 +50,7 @@ class ProberChoiceTest {
     List<WorkerReport> live =
         List.of(worker("w-a", NOW.minusSeconds(60), true), worker("w-b", NOW, true));
 
-    assertThat(ProberChoice.prober("api", live, NOW, "w-a", NOW, false)).contains("w-b");
+    assertThat(ProberChoice.prober("api", live, NOW, "w-a", NOW, false, null)).contains("w-b");
   }
 
   @Test
@@ -60,22 +60,42 @@ class ProberChoiceTest {
     WorkerReport younger = worker("w-b", NOW.minusSeconds(60), true, NOW.plusSeconds(10));
     List<WorkerReport> live = List.of(oldest, younger);
 
-    assertThat(ProberChoice.prober("api", live, NOW, "w-c", NOW, true)).contains("w-a");
+    assertThat(ProberChoice.prober("api", live, NOW, "w-c", NOW, true, null)).contains("w-a");
     Instant later = oldest.updatedAt().plus(INTERVAL.multipliedBy(3)).plusMillis(1);
-    assertThat(ProberChoice.prober("api", live, later, "w-c", NOW, true)).contains("w-b");
+    assertThat(ProberChoice.prober("api", live, later, "w-c", NOW, true, null)).contains("w-b");
   }
 
   @Test
   void withoutAnyViewOfTheFleetAWaitingWorkerProbesItself() {
-    assertThat(ProberChoice.prober("api", List.of(), NOW, "w-a", NOW, true)).contains("w-a");
-    assertThat(ProberChoice.prober("api", List.of(), NOW, "w-a", NOW, false)).isEmpty();
+    assertThat(ProberChoice.prober("api", List.of(), NOW, "w-a", NOW, true, null)).contains("w-a");
+    assertThat(ProberChoice.prober("api", List.of(), NOW, "w-a", NOW, false, null)).isEmpty();
   }
 
   @Test
   void aWorkerWaitingOnAnotherDependencyIsNoCandidate() {
     List<WorkerReport> live = List.of(worker("w-a", NOW.minusSeconds(60), true));
 
-    assertThat(ProberChoice.prober("payments", live, NOW, "w-b", NOW, true)).contains("w-b");
+    assertThat(ProberChoice.prober("payments", live, NOW, "w-b", NOW, true, null)).contains("w-b");
+  }
+
+  @Test
+  void theWorkerHoldingTheProbeStaysTheProberWhileItsProbedPartitionRuns() {
+    // w-old's one waiting partition runs its probe, so its report shows nothing paused right now.
+    List<WorkerReport> live =
+        List.of(
+            worker("w-old", NOW.minusSeconds(90), false),
+            worker("w-new", NOW.minusSeconds(10), true));
+
+    assertThat(ProberChoice.prober("api", live, NOW, "w-new", NOW.minusSeconds(10), true, null))
+        .as("without a holder the next waiting worker would probe too")
+        .contains("w-new");
+    assertThat(ProberChoice.prober("api", live, NOW, "w-new", NOW.minusSeconds(10), true, "w-old"))
+        .contains("w-old");
+    assertThat(
+            ProberChoice.prober(
+                "api", List.of(live.get(1)), NOW, "w-old", NOW.minusSeconds(90), false, "w-old"))
+        .as("the holder itself")
+        .contains("w-old");
   }
 
   static WorkerReport worker(String id, Instant startedAt, boolean waitsOnApi) {

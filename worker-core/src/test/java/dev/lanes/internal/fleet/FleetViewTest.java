@@ -50,6 +50,7 @@ class FleetViewTest {
             new PartitionInfo(TOPIC, 0, node, new Node[] {node}, new Node[] {node}),
             new PartitionInfo(TOPIC, 1, node, new Node[] {node}, new Node[] {node})));
     consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
+    consumer.updateEndOffsets(Map.of(P0, 0L, P1, 0L));
     view.assignAll();
   }
 
@@ -62,6 +63,27 @@ class FleetViewTest {
   void assignsEveryPartitionOfTheTopicWithoutAGroup() {
     assertThat(consumer.assignment()).containsExactlyInAnyOrder(P0, P1);
     assertThat(consumer.subscription()).isEmpty();
+  }
+
+  @Test
+  void untilItHasReadTheTopicAsItWasTheViewDoesNotClaimToKnowWhoIsAlive() {
+    MockConsumer<byte[], byte[]> loading = new MockConsumer<>("earliest");
+    loading.updatePartitions(TOPIC, consumer.partitionsFor(TOPIC));
+    loading.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
+    loading.updateEndOffsets(Map.of(P0, 2L, P1, 0L));
+    FleetView starting =
+        new FleetView(loading, TOPIC, Clock.fixed(START.plusSeconds(1), ZoneOffset.UTC));
+    starting.assignAll();
+    loading.addRecord(new ConsumerRecord<>(TOPIC, 0, 0, FleetCodec.key("a"), report("a", START)));
+
+    starting.pollOnce();
+    assertThat(starting.get()).as("one of two records read").isNull();
+
+    loading.addRecord(new ConsumerRecord<>(TOPIC, 0, 1, FleetCodec.key("b"), report("b", START)));
+    starting.pollOnce();
+    assertThat(starting.get())
+        .extracting(WorkerReport::workerId)
+        .containsExactlyInAnyOrder("a", "b");
   }
 
   @Test
