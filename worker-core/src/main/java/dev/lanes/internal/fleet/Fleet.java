@@ -170,7 +170,7 @@ public final class Fleet implements AutoCloseable {
 
   private static void warnOff(String why) {
     log.warn(
-        "fleet state off: {}; this worker runs alone, not in lanes status, with its own breakers."
+        "fleet state off: {}; this worker is not in lanes status and does not see the fleet's live workers."
             + " Create the fleet topics with 'lanes topics apply'",
         why);
   }
