@@ -126,7 +126,8 @@ final class RunCommand implements Callable<Integer> {
             LanesRuntime.builder()
                 .bootstrapServers(bootstrap)
                 .handlers(handlers.handlers())
-                .meterRegistry(observability.registry());
+                .meterRegistry(observability.registry())
+                .fleetInterval(config.fleetInterval());
         staticId.ifPresent(id -> builder.workerId(id).staticMembership(true));
         config.kafkaProperties().forEach(builder::clientProperty);
         config.dependencies().forEach(builder::dependency);

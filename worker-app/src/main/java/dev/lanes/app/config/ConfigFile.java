@@ -3,6 +3,7 @@ package dev.lanes.app.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import java.util.Optional;
  */
 final class ConfigFile {
 
-  static final List<String> TOP_KEYS = List.of("kafka", "http", "topics", "lanes", "dependencies");
+  static final List<String> TOP_KEYS =
+      List.of("kafka", "http", "topics", "lanes", "dependencies", "fleet");
+  static final List<String> FLEET_KEYS = List.of("interval");
   static final List<String> KAFKA_KEYS = List.of("bootstrap-servers", "properties");
   static final List<String> HTTP_KEYS = List.of("port");
   static final List<String> TOPIC_KEYS = List.of("replication-factor", "min-insync-replicas");
@@ -59,7 +62,15 @@ final class ConfigFile {
         root.has("lanes") ? LaneReader.read(root.child("lanes")) : defaults.lanes(),
         root.has("dependencies")
             ? DependencyReader.read(root.child("dependencies"))
-            : defaults.dependencies());
+            : defaults.dependencies(),
+        root.has("fleet") ? fleetInterval(root.child("fleet")) : defaults.fleetInterval());
+  }
+
+  private static Duration fleetInterval(ConfigNode fleet) {
+    fleet.allowOnly(FLEET_KEYS);
+    return fleet.has("interval")
+        ? fleet.child("interval").asDuration()
+        : LanesConfig.DEFAULT_FLEET_INTERVAL;
   }
 
   private static KafkaSettings kafka(ConfigNode kafka) {

@@ -43,6 +43,7 @@ final class ConfigPrinter {
     Map<String, Object> dependencies = new LinkedHashMap<>();
     config.dependencies().forEach((name, policy) -> dependencies.put(name, dependency(policy)));
     root.put("dependencies", dependencies);
+    root.put("fleet", Map.of("interval", duration(config.fleetInterval())));
     try {
       return HEADER + YAML.writeValueAsString(root);
     } catch (JsonProcessingException e) {

@@ -47,6 +47,7 @@ final class DefaultConfig {
         3,
         2,
         List.of(realtime, batch),
-        Map.of(LanesConfig.HTTP_DEPENDENCY, DependencyPolicy.defaults()));
+        Map.of(LanesConfig.HTTP_DEPENDENCY, DependencyPolicy.defaults()),
+        LanesConfig.DEFAULT_FLEET_INTERVAL);
   }
 }

@@ -5,6 +5,7 @@ import dev.lanes.LaneConfig;
 import dev.lanes.topics.LaneTopics;
 import dev.lanes.topics.TopicCatalog;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -33,6 +34,8 @@ import java.util.Set;
  * @param minInsyncReplicas {@code min.insync.replicas} of every topic
  * @param lanes the lanes this process runs, in file order
  * @param dependencies the dependencies handlers may call, by name
+ * @param fleetInterval how often each worker publishes its state on {@code lanes.fleet}; a report
+ *     three intervals old is a worker that is gone
  */
 public record LanesConfig(
     KafkaSettings kafka,
@@ -40,7 +43,15 @@ public record LanesConfig(
     int replicationFactor,
     int minInsyncReplicas,
     List<LaneSettings> lanes,
-    Map<String, DependencyPolicy> dependencies) {
+    Map<String, DependencyPolicy> dependencies,
+    Duration fleetInterval) {
+
+  /** The default of {@link #fleetInterval()}. */
+  public static final Duration DEFAULT_FLEET_INTERVAL = Duration.ofSeconds(5);
+
+  // A worker publishes at most one report per this much after a change: a shorter interval would
+  // only publish more often than that.
+  static final Duration MIN_FLEET_INTERVAL = Duration.ofMillis(200);
 
   /** The dependency the built-in {@code http} diagnostic task calls unless told otherwise. */
   public static final String HTTP_DEPENDENCY = "http";
@@ -50,6 +61,13 @@ public record LanesConfig(
 
   public LanesConfig {
     Objects.requireNonNull(kafka, "kafka");
+    if (fleetInterval == null || fleetInterval.compareTo(MIN_FLEET_INTERVAL) < 0) {
+      throw new ConfigException(
+          "fleet.interval must be >= "
+              + DurationFormat.format(MIN_FLEET_INTERVAL)
+              + ", was "
+              + (fleetInterval == null ? null : DurationFormat.format(fleetInterval)));
+    }
     if (httpPort < 0 || httpPort > 65_535) {
       throw new ConfigException("http.port must be 0..65535 (0: any free port), was " + httpPort);
     }
@@ -120,7 +138,8 @@ public record LanesConfig(
   }
 
   public LanesConfig withHttpPort(int port) {
-    return new LanesConfig(kafka, port, replicationFactor, minInsyncReplicas, lanes, dependencies);
+    return new LanesConfig(
+        kafka, port, replicationFactor, minInsyncReplicas, lanes, dependencies, fleetInterval);
   }
 
   /** A copy where lane {@code lane} has {@code threads} worker threads. */
@@ -129,7 +148,7 @@ public record LanesConfig(
     List<LaneSettings> all = new ArrayList<>();
     lanes.forEach(each -> all.add(each.name().equals(lane) ? changed : each));
     return new LanesConfig(
-        kafka, httpPort, replicationFactor, minInsyncReplicas, all, dependencies);
+        kafka, httpPort, replicationFactor, minInsyncReplicas, all, dependencies, fleetInterval);
   }
 
   /**
@@ -140,7 +159,7 @@ public record LanesConfig(
     names.forEach(this::lane);
     List<LaneSettings> kept = lanes.stream().filter(lane -> names.contains(lane.name())).toList();
     return new LanesConfig(
-        kafka, httpPort, replicationFactor, minInsyncReplicas, kept, dependencies);
+        kafka, httpPort, replicationFactor, minInsyncReplicas, kept, dependencies, fleetInterval);
   }
 
   public LaneSettings lane(String name) {
@@ -192,7 +211,13 @@ public record LanesConfig(
 
   private LanesConfig withKafka(KafkaSettings changed) {
     return new LanesConfig(
-        changed, httpPort, replicationFactor, minInsyncReplicas, lanes, dependencies);
+        changed,
+        httpPort,
+        replicationFactor,
+        minInsyncReplicas,
+        lanes,
+        dependencies,
+        fleetInterval);
   }
 
   // The catalog owns a lane's topic settings (retention, cleanup, failure topics) but can only add

@@ -29,7 +29,7 @@ class ConfigErrorsTest {
         mistake(
             "unknown top-level key",
             "lane: {}",
-            "unknown key 'lane' (allowed: kafka, http, topics, lanes, dependencies)"),
+            "unknown key 'lane' (allowed: kafka, http, topics, lanes, dependencies, fleet)"),
         mistake(
             "unknown lane key",
             batch("thread: 4"),

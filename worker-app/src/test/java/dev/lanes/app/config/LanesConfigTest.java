@@ -381,7 +381,30 @@ class LanesConfigTest {
     assertThatThrownBy(
             () ->
                 new LanesConfig(
-                    KafkaSettings.none(), 8080, 3, 2, List.of(realtime, realtime), Map.of()))
+                    KafkaSettings.none(),
+                    8080,
+                    3,
+                    2,
+                    List.of(realtime, realtime),
+                    Map.of(),
+                    LanesConfig.DEFAULT_FLEET_INTERVAL))
         .hasMessage("lanes.realtime appears twice");
+  }
+
+  @Test
+  void theFleetIntervalComesFromTheFileAndIsShownBack() {
+    LanesConfig config = LanesConfig.fromYaml("fleet:\n  interval: 2s\n", "test.yaml");
+
+    assertThat(config.fleetInterval()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(LanesConfig.defaults().fleetInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.render()).contains("fleet:\n  interval: 2s");
+  }
+
+  @Test
+  void aFleetIntervalBelowTheCoalescingWindowOrAnUnknownFleetKeyIsRefusedNamingIt() {
+    assertThatThrownBy(() -> LanesConfig.fromYaml("fleet:\n  interval: 100ms\n", "test.yaml"))
+        .hasMessageContaining("fleet.interval must be >= 200ms, was 100ms");
+    assertThatThrownBy(() -> LanesConfig.fromYaml("fleet:\n  every: 5s\n", "test.yaml"))
+        .hasMessageContaining("every");
   }
 }
