@@ -61,7 +61,7 @@ public final class LanesRuntime implements AutoCloseable {
   private static final Duration TOPIC_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
   /** How long the start reads the fleet's breaker states before it goes on without them. */
-  private static final Duration FLEET_BREAKERS_READ = Duration.ofSeconds(5);
+  private static final Duration FLEET_BREAKERS_READ = Duration.ofSeconds(10);
 
   private final List<LaneWorker> workers;
   private final List<LaneConfig> configs;

@@ -133,6 +133,11 @@ final class DrillRig implements AutoCloseable {
     return Duration.ofNanos(last - sinceNanos);
   }
 
+  /** Waits until at least {@code count} produced tasks are done, however many were before. */
+  void awaitDoneCount(int count, Duration timeout) {
+    awaitDone(() -> doneCount() >= count, count + " done tasks", timeout);
+  }
+
   /** Waits until every task produced so far completed or was dead-lettered. */
   void awaitAllDone(Duration timeout) {
     awaitDone(() -> doneCount() == producer.produced().size(), "every produced task done", timeout);

@@ -69,9 +69,10 @@ class FleetStatusDrillIT {
       System.out.printf(
           "drill=fleet-status killed-worker-gone-after=%.1fs interval=%ds%n",
           gone.toMillis() / 1000.0, INTERVAL.toSeconds());
-      // Its last report was at most one interval old when it died, and it goes at three.
+      // Its last report was at most one interval old when it died, and it goes at three. Each
+      // reading is a `lanes status` JVM of its own (2-4 s here under load), hence the upper margin.
       assertThat(gone)
-          .isBetween(INTERVAL.multipliedBy(2).minusSeconds(1), INTERVAL.multipliedBy(4));
+          .isBetween(INTERVAL.multipliedBy(2).minusSeconds(1), INTERVAL.multipliedBy(5));
 
       DrillReport report = rig.finish(lane.name());
       assertThat(report.lost()).as(report.toString()).isEmpty();

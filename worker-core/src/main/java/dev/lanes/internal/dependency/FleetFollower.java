@@ -25,6 +25,13 @@ final class FleetFollower {
   /** An OPEN this many delays past its due time, by a worker not live, is no one's to probe. */
   static final int STALE_AFTER_DELAYS = 2;
 
+  /**
+   * How long after its start a worker whose view of {@code lanes.fleet} has not loaded yet never
+   * probes: it cannot tell whether an older worker is probing. Past it (the view cannot be read),
+   * it probes as if alone rather than leave a breaker open for good.
+   */
+  static final Duration UNKNOWN_FLEET_GRACE = Duration.ofSeconds(15);
+
   /** Set while this worker applies the fleet's state: that change is not news to the fleet. */
   private static final ThreadLocal<Boolean> APPLYING = ThreadLocal.withInitial(() -> false);
 
@@ -53,12 +60,15 @@ final class FleetFollower {
   /**
    * Whether this worker is the fleet's prober of {@code dependency} now. While it cannot yet tell
    * who is alive (its view of {@code lanes.fleet} is still loading), another worker holding the
-   * probe is presumed alive: a worker that just started must not probe in its place.
+   * probe is presumed alive, and for {@link #UNKNOWN_FLEET_GRACE} after its start it does not probe
+   * at all: a worker that just started must not probe in an older one's place.
    */
   boolean isProber(String dependency) {
     String holder = holder(dependency);
     Collection<WorkerReport> live = liveOrNull();
-    if (live == null && holder != null && !holder.equals(workerId)) {
+    if (live == null
+        && ((holder != null && !holder.equals(workerId))
+            || now().isBefore(startedAt.plus(UNKNOWN_FLEET_GRACE)))) {
       return false;
     }
     Optional<String> prober =

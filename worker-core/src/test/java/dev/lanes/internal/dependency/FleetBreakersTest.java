@@ -302,6 +302,18 @@ class FleetBreakersTest {
   }
 
   @Test
+  void aWorkerThatCannotSeeTheFleetYetProbesOnlyAfterAGracePeriod() {
+    viewLoading = true;
+    DependencyRegistry dependencies = start(Duration.ofMinutes(1));
+    dependencies.partitionPaused("api");
+
+    assertThat(board.mayProbe("api")).as("just started, the fleet unknown").isFalse();
+
+    millis.addAndGet(FleetFollower.UNKNOWN_FLEET_GRACE.toMillis() + 1);
+    assertThat(board.mayProbe("api")).as("the view never loaded: probe as if alone").isTrue();
+  }
+
+  @Test
   void withoutTheTopicEachBreakerActsAloneAndTheLogSaysSoOnce() {
     live.add(ProberChoiceTest.worker("w-older", STARTED.minusSeconds(60), true));
     DependencyRegistry dependencies = start(Duration.ofMinutes(1), false);
