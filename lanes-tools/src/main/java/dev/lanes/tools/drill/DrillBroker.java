@@ -1,4 +1,4 @@
-package dev.lanes.app.drill;
+package dev.lanes.tools.drill;
 
 import dev.lanes.embedded.EmbeddedKafkaBroker;
 import java.nio.file.Path;

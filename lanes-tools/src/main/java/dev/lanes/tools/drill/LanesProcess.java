@@ -1,4 +1,4 @@
-package dev.lanes.app.drill;
+package dev.lanes.tools.drill;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +21,9 @@ final class LanesProcess {
   // Each worker gets the heap a small container would give it, so a drill also catches a worker
   // that needs more.
   private static final String MAX_HEAP = "-Xmx256m";
-  private static final Path JAR = Path.of("target", "lanes.jar");
+  // Under the build (classes in a directory) the drills run the jar the package phase made.
+  private static final Path BUILT_JAR = Path.of("target", "lanes-tools.jar");
+  private static final Path JAR = locateJar();
 
   private final String name;
   private final Process process;
@@ -132,6 +134,20 @@ final class LanesProcess {
       return Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
     } catch (IOException e) {
       return "(cannot read " + output + ": " + e + ")";
+    }
+  }
+
+  /**
+   * The jar this class was loaded from, when it was: {@code lanes drill} starts its workers from
+   * the distribution it runs in. Otherwise (tests, IDE) the module's packaged jar.
+   */
+  private static Path locateJar() {
+    try {
+      Path source =
+          Path.of(LanesProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Files.isRegularFile(source) ? source : BUILT_JAR;
+    } catch (java.net.URISyntaxException | SecurityException e) {
+      return BUILT_JAR;
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.lanes.app.drill;
+package dev.lanes.tools.drill;
 
 import dev.lanes.LanesHeaders;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.lanes.app.drill;
+package dev.lanes.tools.drill;
 
 import dev.lanes.topics.TopicNames;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.lanes.app.drill;
+package dev.lanes.tools.drill;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

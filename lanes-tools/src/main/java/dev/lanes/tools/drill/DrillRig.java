@@ -1,4 +1,4 @@
-package dev.lanes.app.drill;
+package dev.lanes.tools.drill;
 
 import dev.lanes.testkit.fake.FlakyHttpService;
 import java.net.URI;
@@ -207,7 +207,7 @@ final class DrillRig implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError(
+        throw new IllegalStateException(
             "no "
                 + what
                 + " within "

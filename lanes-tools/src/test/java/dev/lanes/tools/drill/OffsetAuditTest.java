@@ -1,4 +1,4 @@
-package dev.lanes.app.drill;
+package dev.lanes.tools.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
