@@ -132,7 +132,40 @@ public final class ClusterNode {
 
   /** Waits until this node answers clients and counts itself in the cluster (it is unfenced). */
   void awaitServing(Duration timeout) {
-    ClusterProbe.awaitNodes(bootstrapServer, Set.of(id), timeout, this::requireAliveWhileStarting);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    awaitStarted(deadline);
+    ClusterProbe.awaitNodes(
+        bootstrapServer,
+        Set.of(id),
+        Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
+        this::requireAliveWhileStarting);
+  }
+
+  /**
+   * Waits for the node's own word that it started, so the client check that follows does not log a
+   * refused connection every 100 ms while the JVM boots.
+   */
+  void awaitStarted(long deadlineNanos) {
+    while (!launcher.reportedStarted()) {
+      requireAliveWhileStarting();
+      if (System.nanoTime() > deadlineNanos) {
+        throw new IllegalStateException(
+            "Node "
+                + id
+                + " ("
+                + zone
+                + ") did not start in time, its log "
+                + logFile()
+                + " ends:\n"
+                + launcher.logTail());
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted waiting for node " + id + " to start", e);
+      }
+    }
   }
 
   /** Sends SIGTERM without waiting, so a whole cluster shuts down in parallel. */

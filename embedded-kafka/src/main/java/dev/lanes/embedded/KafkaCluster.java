@@ -216,11 +216,13 @@ public final class KafkaCluster implements AutoCloseable {
   }
 
   private void awaitAllServing() {
+    long deadline = System.nanoTime() + ClusterNode.START_TIMEOUT.toNanos();
+    nodes.forEach(node -> node.awaitStarted(deadline));
     Set<Integer> ids = nodes.stream().map(ClusterNode::id).collect(Collectors.toSet());
     ClusterProbe.awaitNodes(
         bootstrapServers(),
         ids,
-        ClusterNode.START_TIMEOUT,
+        Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
         () -> nodes.forEach(ClusterNode::requireAliveWhileStarting));
   }
 

@@ -33,6 +33,8 @@ final class NodeProcess {
 
   private final Path settingsFile;
   private final Path logFile;
+  // The log is appended over restarts: a start is confirmed by one more STARTED line than before.
+  private long startsLoggedBefore;
 
   NodeProcess(Path settingsFile, Path logFile) {
     this.settingsFile = settingsFile;
@@ -58,6 +60,7 @@ final class NodeProcess {
     command.add(ClusterNodeMain.class.getName());
     command.add(settingsFile.toAbsolutePath().toString());
     try {
+      startsLoggedBefore = startsLogged();
       return new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -87,6 +90,15 @@ final class NodeProcess {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted sending " + signal + " to " + pid, e);
     }
+  }
+
+  /** Whether the latest start printed {@link ClusterNodeMain#STARTED}. */
+  boolean reportedStarted() {
+    return startsLogged() > startsLoggedBefore;
+  }
+
+  private long startsLogged() {
+    return readLog().lines().filter(ClusterNodeMain.STARTED::equals).count();
   }
 
   boolean logContains(String text) {
