@@ -30,14 +30,16 @@ final class KraftStorage {
    * which is written to {@code workDir/server.properties}.
    */
   static void format(Map<String, String> brokerSettings, Path workDir) {
-    Path serverProperties = writeProperties(brokerSettings, workDir.resolve("server.properties"));
-    String[] args = {
-      "format",
-      "--config",
-      serverProperties.toString(),
-      "--cluster-id",
-      Uuid.randomUuid().toString()
-    };
+    format(brokerSettings, workDir, Uuid.randomUuid().toString());
+  }
+
+  /**
+   * As {@link #format(Map, Path)}, under {@code clusterId}: every node of one cluster must carry
+   * the same id, or the controllers refuse each other.
+   */
+  static void format(Map<String, String> brokerSettings, Path workDir, String clusterId) {
+    Path serverProperties = writeSettings(brokerSettings, workDir);
+    String[] args = {"format", "--config", serverProperties.toString(), "--cluster-id", clusterId};
     // The tool narrates to a PrintStream; keep that out of test output unless it fails.
     ByteArrayOutputStream narration = new ByteArrayOutputStream();
     int exitCode;
@@ -56,6 +58,11 @@ final class KraftStorage {
               + ", output: "
               + narration.toString(StandardCharsets.UTF_8));
     }
+  }
+
+  /** Writes {@code workDir/server.properties}, the file a node process is started with. */
+  static Path writeSettings(Map<String, String> settings, Path workDir) {
+    return writeProperties(settings, workDir.resolve("server.properties"));
   }
 
   private static Path writeProperties(Map<String, String> settings, Path file) {
