@@ -114,6 +114,7 @@ public final class DrillCommand implements ToolCommand {
   @Override
   public Integer call() {
     DrillOptions options = options();
+    quietKafkaClients();
     PrintStream out = console.out();
     Path root = createRoot();
     List<ScenarioRun.Outcome> outcomes = new ArrayList<>();
@@ -179,6 +180,17 @@ public final class DrillCommand implements ToolCommand {
               + " kill-worker,stop-worker,dependency-outage");
     }
     return options;
+  }
+
+  /**
+   * The drill's own producers and checkers retry through every fault it causes, and count what
+   * that cost; their warnings would bury the timeline.
+   */
+  private static void quietKafkaClients() {
+    if (org.slf4j.LoggerFactory.getLogger("org.apache.kafka.clients")
+        instanceof ch.qos.logback.classic.Logger clients) {
+      clients.setLevel(ch.qos.logback.classic.Level.ERROR);
+    }
   }
 
   private static Duration parseDuration(String text) {
