@@ -99,9 +99,9 @@ public final class DrillCommand implements ToolCommand {
       description = {
         "Run the worker scenarios (kill-worker, stop-worker, dependency-outage) on this cluster",
         "instead of one the drill starts. It creates the lanes drill-realtime and drill-batch",
-        "there (topics lanes.drill-realtime, lanes.drill-batch and their retry and dead-letter",
-        "topics, consumer groups of the same names), keeps the http breaker per process, and",
-        "leaves them behind. The broker scenarios are refused: the drill never stops, kills or",
+        "there (topics tasks.drill-realtime, tasks.drill-batch and their retry and dead-letter",
+        "topics; consumer groups lanes.drill-realtime, lanes.drill-batch and their .retry groups),",
+        "keeps the http breaker per process, and leaves them behind. The broker scenarios are refused: the drill never stops, kills or",
         "freezes a node it did not start."
       })
   private String bootstrapServer;
