@@ -15,8 +15,8 @@ final class ScenarioRun {
   static final Duration WARM_UP = Duration.ofSeconds(10);
   static final Duration BEFORE = Duration.ofSeconds(20);
   static final Duration AFTER = Duration.ofSeconds(30);
-  // Broker scenarios: the after phase lasts until the replicas are in sync, then this much more.
-  static final Duration AFTER_IN_SYNC = Duration.ofSeconds(20);
+  // After the repair is complete (workers running, replicas in sync), this much more at least.
+  static final Duration AFTER_REPAIRED = Duration.ofSeconds(20);
   static final Duration DRAIN = Duration.ofSeconds(120);
   static final Duration WINDOW = Duration.ofSeconds(10);
 
@@ -62,12 +62,15 @@ final class ScenarioRun {
       }
       long healAt = System.currentTimeMillis();
       Double inSync = fault.heal(rig);
+      // The repair itself takes time (a JVM start, a node catching up): the after phase lasts until
+      // it is done and AFTER_REPAIRED more, and at least AFTER from its start.
       long afterUntil =
           Math.max(
-              healAt + AFTER.toMillis(),
-              inSync == null ? 0 : System.currentTimeMillis() + AFTER_IN_SYNC.toMillis());
+              healAt + AFTER.toMillis(), System.currentTimeMillis() + AFTER_REPAIRED.toMillis());
       timeline.event(
-          "after: steady load until +" + (afterUntil - healAt) / 1000 + " s from the repair");
+          "repaired; after: steady load for "
+              + (afterUntil - System.currentTimeMillis()) / 1000
+              + " s more");
       LanesProcess.sleep(Duration.ofMillis(Math.max(0, afterUntil - System.currentTimeMillis())));
 
       rig.realtime().stopSteady();

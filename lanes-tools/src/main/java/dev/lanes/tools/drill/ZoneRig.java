@@ -43,11 +43,14 @@ final class ZoneRig implements AutoCloseable {
   private FlakyHttpService dependency;
   private DrillProducer realtime;
   private DrillProducer batch;
+  // Workers are processes of their own: Ctrl-C on lanes drill must not leave them running.
+  private final Thread killWorkersOnExit = new Thread(this::killLiveWorkers, "drill-workers-kill");
 
   private ZoneRig(Path dir, DrillOptions options, Timeline timeline) {
     this.dir = dir;
     this.options = options;
     this.timeline = timeline;
+    Runtime.getRuntime().addShutdownHook(killWorkersOnExit);
   }
 
   /** Starts everything but the workers and the production; closes what it started on failure. */
@@ -240,16 +243,25 @@ final class ZoneRig implements AutoCloseable {
 
   @Override
   public void close() {
-    for (ZoneWorker worker : workers) {
-      if (worker.process().isAlive()) {
-        worker.process().kill();
-      }
+    killLiveWorkers();
+    try {
+      Runtime.getRuntime().removeShutdownHook(killWorkersOnExit);
+    } catch (IllegalStateException exiting) {
+      // The JVM is exiting and the hook runs (or ran) anyway.
     }
     closeQuietly(realtime);
     closeQuietly(batch);
     checkers.forEach(ZoneRig::closeQuietly);
     closeQuietly(dependency);
     closeQuietly(cluster);
+  }
+
+  private void killLiveWorkers() {
+    for (ZoneWorker worker : workers) {
+      if (worker.process().isAlive()) {
+        worker.process().kill();
+      }
+    }
   }
 
   private ZoneWorker launch(String zone) {
