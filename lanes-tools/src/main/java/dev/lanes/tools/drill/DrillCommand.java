@@ -183,8 +183,8 @@ public final class DrillCommand implements ToolCommand {
   }
 
   /**
-   * The drill's own producers and checkers retry through every fault it causes, and count what
-   * that cost; their warnings would bury the timeline.
+   * The drill's own producers and checkers retry through every fault it causes, and count what that
+   * cost; their warnings would bury the timeline.
    */
   private static void quietKafkaClients() {
     if (org.slf4j.LoggerFactory.getLogger("org.apache.kafka.clients")

@@ -94,7 +94,7 @@ final class ScenarioRun {
               scenario.label(),
               report,
               rig.waits().figures(phases),
-              sum(figuresOf(rig.realtime()), figuresOf(rig.batch())),
+              sum(rig.realtime().produceFigures(), rig.batch().produceFigures()),
               inSync,
               rig.waits().windows(phases, WINDOW),
               timeline.events());
@@ -113,11 +113,6 @@ final class ScenarioRun {
           && result.produce().unacknowledged() == 0
           && offsetViolations.isEmpty();
     }
-  }
-
-  // TODO(i16-metrics): DrillProducer.produceFigures().
-  private static ProduceFigures figuresOf(DrillProducer producer) {
-    return new ProduceFigures(0, 0, 0);
   }
 
   private static ProduceFigures sum(ProduceFigures a, ProduceFigures b) {

@@ -80,7 +80,7 @@ final class ZoneRig implements AutoCloseable {
     List<String> mainTopics = List.of(fleet.realtime().mainTopic(), fleet.batch().mainTopic());
     TopicLeaders.await(bootstrapServers, mainTopics, SETUP);
     realtime =
-        producer(
+        new DrillProducer(
             bootstrapServers,
             fleet.realtime().mainTopic(),
             dependency.workUri(),
@@ -88,13 +88,13 @@ final class ZoneRig implements AutoCloseable {
             REALTIME_PREFIX,
             waits);
     batch =
-        producer(
+        new DrillProducer(
             bootstrapServers,
             fleet.batch().mainTopic(),
             dependency.workUri(),
             index,
             BATCH_PREFIX,
-            new TaskWaits());
+            null);
     for (DrillLane lane : List.of(fleet.realtime(), fleet.batch())) {
       checkers.add(new CommittedOffsetChecker(bootstrapServers, lane, index, fates));
     }
@@ -328,16 +328,5 @@ final class ZoneRig implements AutoCloseable {
     } catch (Exception e) {
       System.err.println("lanes drill: cannot close " + closeable + ": " + e);
     }
-  }
-
-  // TODO(i16-metrics): the DrillProducer constructor with an id prefix and TaskWaits.
-  private static DrillProducer producer(
-      String bootstrapServers,
-      String topic,
-      URI dependency,
-      RecordIndex index,
-      String idPrefix,
-      TaskWaits waits) {
-    return new DrillProducer(bootstrapServers, topic, dependency, index);
   }
 }

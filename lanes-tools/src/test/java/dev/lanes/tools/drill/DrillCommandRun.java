@@ -42,7 +42,8 @@ record DrillCommandRun(int exit, String output, JsonNode scenario, String report
       throw new AssertionError("lanes drill wrote no " + json + " (exit " + exit + "):\n" + output);
     }
     try {
-      JsonNode figures = new ObjectMapper().readTree(json.toFile()).path("scenarios").path(scenario);
+      JsonNode figures =
+          new ObjectMapper().readTree(json.toFile()).path("scenarios").path(scenario);
       String line =
           output.lines().filter(l -> l.startsWith("drill=" + scenario)).findFirst().orElse("");
       return new DrillCommandRun(exit, output, figures, line);

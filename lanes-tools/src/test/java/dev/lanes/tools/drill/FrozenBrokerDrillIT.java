@@ -9,8 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code lanes drill --scenario frozen-broker}: zone-b's node is frozen (SIGSTOP: its sockets stay
- * open, it answers nothing) for 30 s, then thawed. Clients must time out on it rather than hang, the
- * controller must fence it, and no task may be lost.
+ * open, it answers nothing) for 30 s, then thawed. Clients must time out on it rather than hang,
+ * the controller must fence it, and no task may be lost.
  */
 @Tag("drill")
 class FrozenBrokerDrillIT {
