@@ -30,9 +30,7 @@ final class BrokerFaults {
       for (ClusterNode node : rig.cluster().nodes()) {
         node.stop();
         rig.timeline().event("stopped node " + node.id() + " (" + node.zone() + ")");
-        long from = System.nanoTime();
-        node.restart();
-        rig.timeline().event("restarted node " + node.id() + " (" + node.zone() + ")");
+        long from = restart(rig, node);
         Double wait = awaitInSync(rig, from, "node " + node.id() + "'s restart");
         if (wait == null) {
           longestWait = null;
@@ -75,9 +73,7 @@ final class BrokerFaults {
     @Override
     public Double heal(ZoneRig rig) {
       ClusterNode node = rig.node(ZONE);
-      long from = System.nanoTime();
-      node.restart();
-      rig.timeline().event("restarted node " + node.id() + " (" + ZONE + ")");
+      long from = restart(rig, node);
       // The workers start while the node catches up, as they would in a zone coming back, so the
       // in-sync time is the node's alone.
       CompletableFuture<Double> inSync =
@@ -107,6 +103,21 @@ final class BrokerFaults {
       rig.timeline().event("thawed node " + node.id() + " (" + ZONE + "): SIGCONT");
       return awaitInSync(rig, from, "the thaw");
     }
+  }
+
+  /**
+   * Restarts {@code node}, saying when it began and when it served again; returns when it began.
+   */
+  static long restart(ZoneRig rig, ClusterNode node) {
+    rig.timeline().event("restarting node " + node.id() + " (" + node.zone() + ")");
+    long from = System.nanoTime();
+    node.restart();
+    rig.timeline()
+        .event(
+            String.format(
+                "node %d (%s) serves clients again after %.1f s",
+                node.id(), node.zone(), (System.nanoTime() - from) / 1e9));
+    return from;
   }
 
   /** Seconds from {@code fromNanos} until every replica is in sync; null (and said) past bound. */
