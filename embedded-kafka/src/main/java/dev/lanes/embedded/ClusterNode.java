@@ -92,7 +92,8 @@ public final class ClusterNode {
   /**
    * SIGSTOP: the process stays alive and keeps its sockets open but answers nothing, like a hung
    * machine. The controllers fence it after broker.session.timeout.ms (9 s) and move its
-   * leaderships; until then clients wait on it.
+   * leaderships; until then clients wait on it. Thaw it or close the cluster: a frozen node cannot
+   * notice that this JVM died, so a test JVM killed outright (SIGKILL) leaves it stopped behind.
    */
   public synchronized void freeze() {
     requireRunning("freeze");

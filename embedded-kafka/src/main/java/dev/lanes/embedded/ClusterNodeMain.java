@@ -64,7 +64,9 @@ final class ClusterNodeMain {
         new Thread(
             () -> {
               drain(System.in);
-              System.err.println("lanes cluster node: parent gone, shutting down");
+              // Also seen on a normal stop: the JDK closes a child's pipes right after sending it
+              // SIGTERM.
+              System.err.println("lanes cluster node: standard input closed, shutting down");
               Thread halter =
                   new Thread(
                       () -> {
