@@ -1,0 +1,48 @@
+package dev.lanes.tools.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGKILL a worker mid-backlog, four times, starting a new one each time: whatever the dead worker
+ * had in flight or finished but not committed runs again, so duplicates are expected and nothing
+ * may be lost. Some calls fail, so retries are in flight at each kill.
+ */
+@Tag("drill")
+class KillNineDrillIT {
+
+  private static final int TASKS = 20_000;
+  private static final int KILLS = 4;
+
+  @TempDir Path dir;
+
+  @Test
+  void killingTheWorkerMidBacklogLosesNothing() {
+    try (DrillRig rig = DrillRig.start(dir, DrillLane.named("kill9"))) {
+      rig.dependency().addLatency(Duration.ofMillis(5));
+      rig.dependency().failWith(503, 0.05);
+      rig.producer().produceHttpTasks(TASKS);
+
+      LanesProcess worker = rig.startWorker();
+      for (int kill = 0; kill < KILLS; kill++) {
+        rig.awaitProgress(TASKS / (KILLS + 2), Duration.ofMinutes(2));
+        worker.kill();
+        rig.note("SIGKILL " + worker.name());
+        worker = rig.startWorker();
+      }
+      rig.awaitAllDone(Duration.ofMinutes(3));
+      DrillReport report = rig.finish("kill-9");
+
+      assertThat(report.lost()).as(report.toString()).isEmpty();
+      assertThat(rig.checker().violations()).as(rig.checker().summary()).isEmpty();
+      assertThat(rig.checker().recordsChecked())
+          .as("the checker saw the committed offsets pass every task")
+          .isGreaterThanOrEqualTo(TASKS);
+    }
+  }
+}
