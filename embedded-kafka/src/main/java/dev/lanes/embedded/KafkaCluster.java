@@ -68,19 +68,16 @@ public final class KafkaCluster implements AutoCloseable {
    * the network.
    */
   public static KafkaCluster start(int nodes, ZoneNetwork network) {
-    Objects.requireNonNull(network, "network");
-    // Refuses a bad count before anything is created.
-    List<String> zones = new ClusterLayout(nodes, 1).zones();
-    if (!network.zones().containsAll(zones)) {
-      throw new IllegalArgumentException(
-          "a cluster of "
-              + nodes
-              + " nodes needs zones "
-              + zones
-              + ", the network has "
-              + network.zones());
-    }
-    return startInTempDir(nodes, Placement.in(network, zones));
+    return startInTempDir(nodes, Placement.in(network, nodes));
+  }
+
+  /**
+   * As {@link #start(int, ZoneNetwork)}, with the data and the nodes' logs in {@code
+   * workDir/node-<id>}, kept by {@link #close()}; client ports picked free.
+   */
+  public static KafkaCluster start(Path workDir, int nodes, ZoneNetwork network) {
+    Objects.requireNonNull(workDir, "workDir");
+    return startRetrying(workDir.toAbsolutePath(), nodes, 0, false, Placement.in(network, nodes));
   }
 
   private static KafkaCluster startInTempDir(int nodes, Placement placement) {
@@ -120,7 +117,20 @@ public final class KafkaCluster implements AutoCloseable {
           ClusterLayout.loopback(nodes), Collections.nCopies(Math.max(0, nodes), List.of()));
     }
 
-    static Placement in(ZoneNetwork network, List<String> zones) {
+    /** Node i in the network's zone of node i; refuses a network without those zones. */
+    static Placement in(ZoneNetwork network, int nodes) {
+      Objects.requireNonNull(network, "network");
+      // Refuses a bad count before anything is created.
+      List<String> zones = new ClusterLayout(nodes, 1).zones();
+      if (!network.zones().containsAll(zones)) {
+        throw new IllegalArgumentException(
+            "a cluster of "
+                + nodes
+                + " nodes needs zones "
+                + zones
+                + ", the network has "
+                + network.zones());
+      }
       return new Placement(
           zones.stream().map(network::address).toList(),
           zones.stream().map(network::commandPrefix).toList());
