@@ -22,7 +22,7 @@ final class BrokerConfig {
   static Map<String, String> singleNode(
       ListenerPorts ports, Path logDir, Map<String, String> overrides) {
     Map<String, String> config =
-        node(NODE_ID, ports, NODE_ID + "@" + HOST + ":" + ports.controller(), logDir);
+        node(NODE_ID, HOST, ports, NODE_ID + "@" + HOST + ":" + ports.controller(), logDir);
     // One node: every internal topic must be satisfiable with a single replica.
     replication(config, 1, 1);
     config.putAll(overrides);
@@ -31,19 +31,21 @@ final class BrokerConfig {
 
   /**
    * Builds the properties for node {@code nodeId} of a cluster whose controller quorum is {@code
-   * voters}, in {@code rack}: the settings of docker-compose.yml's brokers, so a local cluster
-   * behaves as the compose fleet does. Topics and internal topics get {@code replicationFactor}
-   * replicas and need {@code minInsyncReplicas} of them for an acks=all write.
+   * voters}, in {@code rack}, listening on {@code host}: the settings of docker-compose.yml's
+   * brokers, so a local cluster behaves as the compose fleet does. Topics and internal topics get
+   * {@code replicationFactor} replicas and need {@code minInsyncReplicas} of them for an acks=all
+   * write.
    */
   static Map<String, String> clusterNode(
       int nodeId,
       String rack,
+      String host,
       ListenerPorts ports,
       String voters,
       Path logDir,
       int replicationFactor,
       int minInsyncReplicas) {
-    Map<String, String> config = node(nodeId, ports, voters, logDir);
+    Map<String, String> config = node(nodeId, host, ports, voters, logDir);
     replication(config, replicationFactor, minInsyncReplicas);
     config.put("broker.rack", rack);
     // Follower fetching (KIP-392): a consumer with client.rack reads from a replica in its zone.
@@ -70,23 +72,25 @@ final class BrokerConfig {
 
   /** What every node has, whatever the cluster's size: listeners, storage, small footprint. */
   private static Map<String, String> node(
-      int nodeId, ListenerPorts ports, String voters, Path logDir) {
+      int nodeId, String host, ListenerPorts ports, String voters, Path logDir) {
     Map<String, String> config = new LinkedHashMap<>();
     config.put("process.roles", "broker,controller");
     config.put("node.id", String.valueOf(nodeId));
     config.put("controller.quorum.voters", voters);
-    // Both listeners bind to loopback only: a test broker must never be reachable from outside.
+    // Both listeners bind to one address only (loopback, or a zone's private address): a test
+    // broker
+    // must never be reachable from outside.
     config.put(
         "listeners",
         "PLAINTEXT://"
-            + HOST
+            + host
             + ":"
             + ports.broker()
             + ",CONTROLLER://"
-            + HOST
+            + host
             + ":"
             + ports.controller());
-    config.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + ports.broker());
+    config.put("advertised.listeners", "PLAINTEXT://" + host + ":" + ports.broker());
     config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     config.put("controller.listener.names", "CONTROLLER");
     config.put("inter.broker.listener.name", "PLAINTEXT");

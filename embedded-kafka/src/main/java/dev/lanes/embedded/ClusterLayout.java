@@ -1,6 +1,7 @@
 package dev.lanes.embedded;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -10,9 +11,10 @@ import java.util.stream.IntStream;
  * Who is where in a local cluster: node ids 1..N, node i in zone {@code zone-<i-th letter>}, and a
  * block of 2N consecutive ports: clients on the first N (node i on {@code firstPort + i - 1}), the
  * controllers on the next N. The ports never change while the cluster lives, so a restarted node is
- * found where clients and the other controllers expect it.
+ * found where clients and the other controllers expect it. Node i listens on {@code hosts[i - 1]}:
+ * 127.0.0.1 for all, or its zone's address in a {@link ZoneNetwork}.
  */
-record ClusterLayout(int nodes, int firstPort) {
+record ClusterLayout(int nodes, int firstPort, List<String> hosts) {
 
   /** 1, 3 or 5: a KRaft quorum of voters wants an odd count, and a laptop has room for five. */
   static final List<Integer> ALLOWED_NODES = List.of(1, 3, 5);
@@ -29,6 +31,20 @@ record ClusterLayout(int nodes, int firstPort) {
               + " ports (clients and controllers) up to 65535, was "
               + firstPort);
     }
+    hosts = List.copyOf(hosts);
+    if (hosts.size() != nodes) {
+      throw new IllegalArgumentException(
+          "hosts must name one address per node (" + nodes + "), was " + hosts);
+    }
+  }
+
+  /** Every node on 127.0.0.1. */
+  ClusterLayout(int nodes, int firstPort) {
+    this(nodes, firstPort, loopback(nodes));
+  }
+
+  static List<String> loopback(int nodes) {
+    return Collections.nCopies(Math.max(0, nodes), BrokerConfig.HOST);
   }
 
   /** How many ports a cluster of {@code nodes} takes: one for clients, one for its controller. */
@@ -64,13 +80,17 @@ record ClusterLayout(int nodes, int firstPort) {
   }
 
   String bootstrapServer(int nodeId) {
-    return BrokerConfig.HOST + ":" + ports(nodeId).broker();
+    return host(nodeId) + ":" + ports(nodeId).broker();
+  }
+
+  String host(int nodeId) {
+    return hosts.get(nodeId - 1);
   }
 
   /** Static voters: every node is a controller, so losing a minority of zones keeps a quorum. */
   String voters() {
     return IntStream.rangeClosed(1, nodes)
-        .mapToObj(id -> id + "@" + BrokerConfig.HOST + ":" + ports(id).controller())
+        .mapToObj(id -> id + "@" + host(id) + ":" + ports(id).controller())
         .collect(Collectors.joining(","));
   }
 
@@ -88,6 +108,7 @@ record ClusterLayout(int nodes, int firstPort) {
     return BrokerConfig.clusterNode(
         nodeId,
         zoneOf(nodeId),
+        host(nodeId),
         ports(nodeId),
         voters(),
         dataDir,

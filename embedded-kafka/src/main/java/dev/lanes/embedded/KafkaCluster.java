@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -19,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A local Kafka cluster of N KRaft nodes (each a combined broker and controller, all N voters),
  * each in its own JVM and its own zone ({@code broker.rack} zone-a, zone-b, ...), listening on
- * 127.0.0.1 only. Its nodes can be stopped, killed, frozen and restarted one by one, which an
- * in-process broker cannot: a SIGKILL or SIGSTOP would hit the test too.
+ * 127.0.0.1 only, or each in its own network namespace of a {@link ZoneNetwork}. Its nodes can be
+ * stopped, killed, frozen and restarted one by one, which an in-process broker cannot: a SIGKILL or
+ * SIGSTOP would hit the test too.
  *
  * <p>Topics get 3 replicas (fewer on a smaller cluster) and need 2 in sync for acks=all, as in
  * docker-compose.yml. Code that creates topics should wait until every partition has a leader
@@ -55,9 +57,33 @@ public final class KafkaCluster implements AutoCloseable {
   /** Data in a temporary directory deleted by {@link #close()}; client ports picked free. */
   public static KafkaCluster start(int nodes) {
     new ClusterLayout(nodes, 1); // refuses a bad count before anything is created
+    return startInTempDir(nodes, Placement.loopback(nodes));
+  }
+
+  /**
+   * As {@link #start(int)}, each node inside its zone of {@code network} (node i in zone {@code
+   * zones().get(i - 1)}): its JVM runs in the zone's namespace and listens and advertises on the
+   * zone's address, so {@link ZoneNetwork#cut} partitions it from the other nodes and from clients
+   * while it keeps running. The network must have a zone for every node; close the cluster before
+   * the network.
+   */
+  public static KafkaCluster start(int nodes, ZoneNetwork network) {
+    return startInTempDir(nodes, Placement.in(network, nodes));
+  }
+
+  /**
+   * As {@link #start(int, ZoneNetwork)}, with the data and the nodes' logs in {@code
+   * workDir/node-<id>}, kept by {@link #close()}; client ports picked free.
+   */
+  public static KafkaCluster start(Path workDir, int nodes, ZoneNetwork network) {
+    Objects.requireNonNull(workDir, "workDir");
+    return startRetrying(workDir.toAbsolutePath(), nodes, 0, false, Placement.in(network, nodes));
+  }
+
+  private static KafkaCluster startInTempDir(int nodes, Placement placement) {
     Path workDir = createTempDir();
     try {
-      return startRetrying(workDir, nodes, 0, true);
+      return startRetrying(workDir, nodes, 0, true, placement);
     } catch (RuntimeException e) {
       try {
         deleteRecursively(workDir);
@@ -79,18 +105,48 @@ public final class KafkaCluster implements AutoCloseable {
     if (firstPort != 0) {
       new ClusterLayout(nodes, firstPort); // names a bad count or port before anything starts
     }
-    return startRetrying(workDir.toAbsolutePath(), nodes, firstPort, false);
+    return startRetrying(
+        workDir.toAbsolutePath(), nodes, firstPort, false, Placement.loopback(nodes));
+  }
+
+  /** Where each node listens and what its command starts with, in node id order. */
+  private record Placement(List<String> hosts, List<List<String>> commandPrefixes) {
+
+    static Placement loopback(int nodes) {
+      return new Placement(
+          ClusterLayout.loopback(nodes), Collections.nCopies(Math.max(0, nodes), List.of()));
+    }
+
+    /** Node i in the network's zone of node i; refuses a network without those zones. */
+    static Placement in(ZoneNetwork network, int nodes) {
+      Objects.requireNonNull(network, "network");
+      // Refuses a bad count before anything is created.
+      List<String> zones = new ClusterLayout(nodes, 1).zones();
+      if (!network.zones().containsAll(zones)) {
+        throw new IllegalArgumentException(
+            "a cluster of "
+                + nodes
+                + " nodes needs zones "
+                + zones
+                + ", the network has "
+                + network.zones());
+      }
+      return new Placement(
+          zones.stream().map(network::address).toList(),
+          zones.stream().map(network::commandPrefix).toList());
+    }
   }
 
   private static KafkaCluster startRetrying(
-      Path workDir, int nodes, int firstPort, boolean ownsWorkDir) {
+      Path workDir, int nodes, int firstPort, boolean ownsWorkDir, Placement placement) {
     long startedAt = System.nanoTime();
     for (int attempt = 1; ; attempt++) {
       ClusterLayout layout =
           new ClusterLayout(
               nodes,
-              firstPort != 0 ? firstPort : FreePortBlock.find(ClusterLayout.portCount(nodes)));
-      List<ClusterNode> started = prepare(layout, workDir);
+              firstPort != 0 ? firstPort : FreePortBlock.find(ClusterLayout.portCount(nodes)),
+              placement.hosts());
+      List<ClusterNode> started = prepare(layout, workDir, placement.commandPrefixes());
       KafkaCluster cluster = null;
       try {
         started.forEach(ClusterNode::launch);
@@ -118,7 +174,8 @@ public final class KafkaCluster implements AutoCloseable {
   }
 
   /** Formats the nodes' storage on a first start and writes each node's settings file. */
-  private static List<ClusterNode> prepare(ClusterLayout layout, Path workDir) {
+  private static List<ClusterNode> prepare(
+      ClusterLayout layout, Path workDir, List<List<String>> commandPrefixes) {
     List<Path> nodeDirs = new ArrayList<>();
     for (int id = 1; id <= layout.nodes(); id++) {
       nodeDirs.add(createDirectories(workDir.resolve("node-" + id)));
@@ -149,13 +206,17 @@ public final class KafkaCluster implements AutoCloseable {
         KraftStorage.writeSettings(settings, dir);
       }
       NodeProcess process =
-          new NodeProcess(dir.resolve("server.properties"), dir.resolve(LOG_FILE));
+          new NodeProcess(
+              dir.resolve("server.properties"), dir.resolve(LOG_FILE), commandPrefixes.get(id - 1));
       nodes.add(new ClusterNode(id, ClusterLayout.zoneOf(id), layout.bootstrapServer(id), process));
     }
     return nodes;
   }
 
-  /** The client addresses of all nodes, e.g. {@code 127.0.0.1:9092,127.0.0.1:9093,...}. */
+  /**
+   * The client addresses of all nodes, e.g. {@code 127.0.0.1:9092,127.0.0.1:9093,...} (the zones'
+   * addresses in a {@link ZoneNetwork}).
+   */
   public String bootstrapServers() {
     return layout.bootstrapServers();
   }

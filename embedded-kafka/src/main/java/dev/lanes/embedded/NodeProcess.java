@@ -33,12 +33,18 @@ final class NodeProcess {
 
   private final Path settingsFile;
   private final Path logFile;
+  private final List<String> commandPrefix;
   // The log is appended over restarts: a start is confirmed by one more STARTED line than before.
   private long startsLoggedBefore;
 
-  NodeProcess(Path settingsFile, Path logFile) {
+  /**
+   * {@code commandPrefix} goes before the java command, e.g. a {@link ZoneNetwork}'s {@code ip
+   * netns exec <namespace>}, which execs java in place: the process started is the JVM itself.
+   */
+  NodeProcess(Path settingsFile, Path logFile, List<String> commandPrefix) {
     this.settingsFile = settingsFile;
     this.logFile = logFile;
+    this.commandPrefix = List.copyOf(commandPrefix);
   }
 
   Path logFile() {
@@ -52,7 +58,7 @@ final class NodeProcess {
    * closes, that is when this JVM is gone.
    */
   Process start() {
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(commandPrefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
     command.add("-cp");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,23 @@ class ClusterLayoutTest {
     assertThat(layout.bootstrapServers()).isEqualTo("127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094");
     assertThat(layout.ports(2)).isEqualTo(new ListenerPorts(9093, 9096));
     assertThat(layout.voters()).isEqualTo("1@127.0.0.1:9095,2@127.0.0.1:9096,3@127.0.0.1:9097");
+  }
+
+  @Test
+  void nodesInZoneNetworksListenAdvertiseAndVoteOnTheirZonesAddresses() {
+    ClusterLayout layout =
+        new ClusterLayout(3, 9092, List.of("10.231.7.11", "10.231.7.12", "10.231.7.13"));
+
+    assertThat(layout.bootstrapServers())
+        .isEqualTo("10.231.7.11:9092,10.231.7.12:9093,10.231.7.13:9094");
+    assertThat(layout.voters())
+        .isEqualTo("1@10.231.7.11:9095,2@10.231.7.12:9096,3@10.231.7.13:9097");
+    assertThat(layout.nodeSettings(3, DATA))
+        .containsEntry("listeners", "PLAINTEXT://10.231.7.13:9094,CONTROLLER://10.231.7.13:9097")
+        .containsEntry("advertised.listeners", "PLAINTEXT://10.231.7.13:9094");
+    assertThatThrownBy(() -> new ClusterLayout(3, 9092, List.of("10.231.7.11")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("hosts must name one address per node (3), was [10.231.7.11]");
   }
 
   @Test

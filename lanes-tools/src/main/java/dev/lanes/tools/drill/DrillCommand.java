@@ -5,6 +5,7 @@ import dev.lanes.app.ExitCodes;
 import dev.lanes.app.ToolCommand;
 import dev.lanes.app.UsageException;
 import dev.lanes.app.config.DurationFormat;
+import dev.lanes.embedded.ZoneNetwork;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -39,6 +40,9 @@ import picocli.CommandLine.ParentCommand;
       "                     next (--duration is not used)",
       "  zone-loss          SIGKILL zone-a's node and workers; they restart after --duration",
       "  frozen-broker      SIGSTOP zone-b's node for --duration, then SIGCONT",
+      "  zone-partition     cut zone-c (its node and workers keep running) off the network for",
+      "                     --duration, then heal it; needs root on Linux (network namespaces),",
+      "                     left out of 'all' elsewhere",
       "",
       "Exit code 0 when no scenario lost a task, 1 when one did (or could not run), 2 on bad usage."
     })
@@ -158,7 +162,11 @@ public final class DrillCommand implements ToolCommand {
     try {
       options =
           new DrillOptions(
-              DrillScenario.select(scenario),
+              ZoneNetworkGate.runnable(
+                  DrillScenario.select(scenario),
+                  scenario.trim().equals(DrillScenario.ALL),
+                  ZoneNetwork::unavailableReason,
+                  console.out()::println),
               parseDuration(duration),
               workersPerZone,
               rate,

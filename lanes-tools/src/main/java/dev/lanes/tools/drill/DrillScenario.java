@@ -17,7 +17,8 @@ enum DrillScenario {
   DEPENDENCY_OUTAGE("dependency-outage", false),
   BROKER_RESTART("broker-restart", true),
   ZONE_LOSS("zone-loss", true),
-  FROZEN_BROKER("frozen-broker", true);
+  FROZEN_BROKER("frozen-broker", true),
+  ZONE_PARTITION("zone-partition", true);
 
   static final String ALL = "all";
 
@@ -36,6 +37,11 @@ enum DrillScenario {
   /** Stops, kills or freezes a Kafka node: never on a cluster the drill did not start. */
   boolean touchesBrokers() {
     return touchesBrokers;
+  }
+
+  /** Runs its cluster and workers in network namespaces ({@code ZoneNetwork}): root on Linux. */
+  boolean needsZoneNetwork() {
+    return this == ZONE_PARTITION;
   }
 
   /** Every label, in run order, for help texts and error messages. */

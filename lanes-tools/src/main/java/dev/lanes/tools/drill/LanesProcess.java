@@ -42,11 +42,24 @@ final class LanesProcess {
 
   /** Starts {@code lanes <args>} with {@code env} added to this JVM's environment. */
   static LanesProcess start(String name, Path dir, List<String> args, Map<String, String> env) {
+    return start(name, dir, args, env, List.of());
+  }
+
+  /**
+   * As {@link #start(String, Path, List, Map)}, the command after {@code commandPrefix}, e.g. a
+   * zone network's {@code ip netns exec <namespace>}, which execs java in place (same pid).
+   */
+  static LanesProcess start(
+      String name,
+      Path dir,
+      List<String> args,
+      Map<String, String> env,
+      List<String> commandPrefix) {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(
           JAR.toAbsolutePath() + " is missing: drills run the packaged CLI, so run 'mvn verify'");
     }
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(commandPrefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add(MAX_HEAP);
     command.add("-jar");

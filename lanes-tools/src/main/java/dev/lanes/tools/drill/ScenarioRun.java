@@ -36,7 +36,7 @@ final class ScenarioRun {
   Outcome run() {
     Timeline timeline = new Timeline(scenario.label(), out);
     ZoneFault fault = ZoneFault.of(scenario);
-    try (ZoneRig rig = ZoneRig.start(dir, options, timeline)) {
+    try (ZoneRig rig = ZoneRig.start(dir, options, timeline, fault.needsZoneNetwork())) {
       rig.startAllWorkers();
       rig.batch().produceHttpTasks(options.backlog());
       rig.realtime().startSteady(options.rate());

@@ -21,6 +21,11 @@ interface ZoneFault {
    */
   Double heal(ZoneRig rig);
 
+  /** Whether the rig's cluster and workers must live in a {@code ZoneNetwork}'s zones. */
+  default boolean needsZoneNetwork() {
+    return false;
+  }
+
   static ZoneFault of(DrillScenario scenario) {
     return switch (scenario) {
       case KILL_WORKER -> new WorkerFaults.Kill();
@@ -29,6 +34,7 @@ interface ZoneFault {
       case BROKER_RESTART -> new BrokerFaults.RollingRestart();
       case ZONE_LOSS -> new BrokerFaults.ZoneLoss();
       case FROZEN_BROKER -> new BrokerFaults.FrozenBroker();
+      case ZONE_PARTITION -> new ZonePartition();
     };
   }
 }

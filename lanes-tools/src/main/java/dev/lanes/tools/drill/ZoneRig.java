@@ -2,6 +2,7 @@ package dev.lanes.tools.drill;
 
 import dev.lanes.embedded.ClusterNode;
 import dev.lanes.embedded.KafkaCluster;
+import dev.lanes.embedded.ZoneNetwork;
 import dev.lanes.testkit.fake.FlakyHttpService;
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,11 +33,13 @@ final class ZoneRig implements AutoCloseable {
   private final Path dir;
   private final DrillOptions options;
   private final Timeline timeline;
+  private final boolean inZoneNetwork;
   private final TaskFates fates = new TaskFates();
   private final RecordIndex index = new RecordIndex();
   private final TaskWaits waits = new TaskWaits();
   private final List<ZoneWorker> workers = new CopyOnWriteArrayList<>();
   private final List<CommittedOffsetChecker> checkers = new ArrayList<>();
+  private ZoneNetwork network;
   private KafkaCluster cluster;
   private String bootstrapServers;
   private FleetConfig fleet;
@@ -46,16 +49,22 @@ final class ZoneRig implements AutoCloseable {
   // Workers are processes of their own: Ctrl-C on lanes drill must not leave them running.
   private final Thread killWorkersOnExit = new Thread(this::killLiveWorkers, "drill-workers-kill");
 
-  private ZoneRig(Path dir, DrillOptions options, Timeline timeline) {
+  private ZoneRig(Path dir, DrillOptions options, Timeline timeline, boolean inZoneNetwork) {
     this.dir = dir;
     this.options = options;
     this.timeline = timeline;
+    this.inZoneNetwork = inZoneNetwork;
     Runtime.getRuntime().addShutdownHook(killWorkersOnExit);
   }
 
-  /** Starts everything but the workers and the production; closes what it started on failure. */
-  static ZoneRig start(Path dir, DrillOptions options, Timeline timeline) {
-    ZoneRig rig = new ZoneRig(dir, options, timeline);
+  /**
+   * Starts everything but the workers and the production; closes what it started on failure. {@code
+   * inZoneNetwork}: each zone is a network namespace of a {@link ZoneNetwork}, holding its node and
+   * its workers, and the dependency listens on the bridge address; the producers and checkers stay
+   * in the root namespace.
+   */
+  static ZoneRig start(Path dir, DrillOptions options, Timeline timeline, boolean inZoneNetwork) {
+    ZoneRig rig = new ZoneRig(dir, options, timeline, inZoneNetwork);
     try {
       rig.setUp();
       return rig;
@@ -68,13 +77,23 @@ final class ZoneRig implements AutoCloseable {
   private void setUp() {
     if (options.bootstrapServer().isPresent()) {
       bootstrapServers = options.bootstrapServer().get();
+    } else if (inZoneNetwork) {
+      network = ZoneNetwork.create(NODES);
+      cluster = KafkaCluster.start(dir.resolve("cluster"), NODES, network);
+      bootstrapServers = cluster.bootstrapServers();
+      timeline.event(
+          "cluster up in network namespaces: " + describeNodes() + " at " + bootstrapServers);
     } else {
       cluster = KafkaCluster.start(dir.resolve("cluster"), NODES, 0);
       bootstrapServers = cluster.bootstrapServers();
       timeline.event("cluster up: " + describeNodes() + " at " + bootstrapServers);
     }
     fleet = FleetConfig.write(dir, options.config(), options.bootstrapServer().isPresent());
-    dependency = FlakyHttpService.start(0);
+    // In namespaces the workers reach the root namespace only through the bridge.
+    dependency =
+        network == null
+            ? FlakyHttpService.start(0)
+            : FlakyHttpService.start(network.hostAddress(), 0);
     dependency.onSuccess(this::succeeded);
     LanesProcess.runToCompletion("topics-apply", dir, cli("topics", "apply"), SETUP);
     List<String> mainTopics = List.of(fleet.realtime().mainTopic(), fleet.batch().mainTopic());
@@ -141,6 +160,14 @@ final class ZoneRig implements AutoCloseable {
       throw new IllegalStateException("the drill runs on " + bootstrapServers + ", not its own");
     }
     return cluster;
+  }
+
+  /** The zones' network; refused unless the rig was started in one. */
+  ZoneNetwork network() {
+    if (network == null) {
+      throw new IllegalStateException("this drill's zones are not network namespaces");
+    }
+    return network;
   }
 
   ClusterNode node(String zone) {
@@ -254,6 +281,8 @@ final class ZoneRig implements AutoCloseable {
     checkers.forEach(ZoneRig::closeQuietly);
     closeQuietly(dependency);
     closeQuietly(cluster);
+    // After the cluster: its nodes stop cleanly only while they can reach each other.
+    closeQuietly(network);
   }
 
   private void killLiveWorkers() {
@@ -270,7 +299,9 @@ final class ZoneRig implements AutoCloseable {
     // Rack-aware fetching from the zone's own node, as a worker deployed there would be set up;
     // on the user's cluster the zones are only names, so no rack is claimed.
     Map<String, String> env = cluster == null ? Map.of() : Map.of("LANES_KAFKA_CLIENT_RACK", zone);
-    ZoneWorker worker = new ZoneWorker(name, zone, LanesProcess.start(name, dir, args, env));
+    List<String> prefix = network == null ? List.of() : network.commandPrefix(zone);
+    ZoneWorker worker =
+        new ZoneWorker(name, zone, LanesProcess.start(name, dir, args, env, prefix));
     workers.add(worker);
     return worker;
   }

@@ -34,7 +34,8 @@ class DrillCommandTest {
             "dependency-outage",
             "broker-restart",
             "zone-loss",
-            "frozen-broker")
+            "frozen-broker",
+            "zone-partition")
         .contains("--duration is not used")
         .contains("--workers-per-zone", "--rate", "--backlog", "--json", "--keep-dir");
   }

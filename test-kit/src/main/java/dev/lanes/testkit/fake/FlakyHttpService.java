@@ -53,6 +53,7 @@ public final class FlakyHttpService implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
+  private final String host;
   private final int port;
   private final DoubleSupplier random;
   private final AtomicReference<FlakyMode> mode = new AtomicReference<>(FlakyMode.HEALTHY);
@@ -87,6 +88,9 @@ public final class FlakyHttpService implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
     }
+    // A service on every address is called through loopback; on one address, through that one
+    // (e.g. a zone network's bridge, which is what processes in the zones can reach).
+    this.host = server.getAddress().getAddress().isAnyLocalAddress() ? HOST : host;
     this.port = server.getAddress().getPort();
     executor = Executors.newFixedThreadPool(THREADS, daemonThreads("flaky-http-" + this.port));
     server.setExecutor(executor);
@@ -98,9 +102,9 @@ public final class FlakyHttpService implements AutoCloseable {
     log.info("flaky http service started uri={}", workUri());
   }
 
-  /** The business endpoint: {@code http://127.0.0.1:<port>/work}. */
+  /** The business endpoint: {@code http://<host>:<port>/work}, host 127.0.0.1 unless another. */
   public URI workUri() {
-    return URI.create("http://" + HOST + ":" + port + WORK_PATH);
+    return URI.create("http://" + host + ":" + port + WORK_PATH);
   }
 
   public int port() {

@@ -44,6 +44,24 @@ class FlakyHttpServiceTest {
   }
 
   @Test
+  void aServiceOnAnotherAddressNamesThatAddressInItsWorkUri() throws Exception {
+    // Any 127.x address is loopback on Linux: an address other than 127.0.0.1 without root.
+    try (FlakyHttpService elsewhere = FlakyHttpService.start("127.0.0.2", 0)) {
+      assertThat(elsewhere.workUri()).hasToString("http://127.0.0.2:" + elsewhere.port() + "/work");
+      assertThat(send("GET", elsewhere.workUri()).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aServiceOnEveryAddressIsCalledThroughLoopback() throws Exception {
+    try (FlakyHttpService everywhere = FlakyHttpService.start("0.0.0.0", 0)) {
+      assertThat(everywhere.workUri())
+          .hasToString("http://127.0.0.1:" + everywhere.port() + "/work");
+      assertThat(send("GET", everywhere.workUri()).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void successListenerHearsOnlyCallsAnsweredOk() throws Exception {
     List<URI> answered = new CopyOnWriteArrayList<>();
     service.onSuccess(answered::add);
