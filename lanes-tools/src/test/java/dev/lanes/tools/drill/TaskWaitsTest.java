@@ -38,8 +38,9 @@ class TaskWaitsTest {
 
   @Test
   void aTaskBelongsToThePhaseItWasProducedInNotTheOneItWasCalledIn() {
-    task(PHASES.fault() - 1, 40_000); // produced just before the fault, called during it
-    task(PHASES.fault(), 7); // produced at the fault: during
+    long reach = TaskWaits.FAULT_REACH.toMillis();
+    task(PHASES.fault() - reach - 1, 40_000); // produced before the fault's reach, called during it
+    task(PHASES.fault() - reach, 7); // on its way when the fault strikes: during
     task(PHASES.heal(), 3); // at the heal: after
     task(PHASES.end(), 1); // at the end: in no phase
 
