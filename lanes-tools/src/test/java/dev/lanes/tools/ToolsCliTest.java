@@ -24,7 +24,7 @@ class ToolsCliTest {
     assertThat(help.exitCode()).isZero();
     assertThat(help.out())
         .contains("run", "produce", "dlt", "topics", "config")
-        .contains("demo", "broker", "fake-dependency", "bench")
+        .contains("demo", "broker", "fake-dependency", "bench", "drill")
         .doesNotContain("not installed");
     CliRun demoHelp = CliRun.of("demo", "--help");
     assertThat(demoHelp.exitCode()).isZero();
