@@ -63,6 +63,15 @@ public final class DrillCommand implements ToolCommand {
   private String duration = "60s";
 
   @Option(
+      names = "--steady",
+      paramLabel = "DURATION",
+      description = {
+        "How long the steady load runs before the fault (the 'before' figures) and at least after",
+        "the repair, 10s to 1h (default: ${DEFAULT-VALUE})."
+      })
+  private String steady = "20s";
+
+  @Option(
       names = "--workers-per-zone",
       paramLabel = "N",
       description =
@@ -167,7 +176,8 @@ public final class DrillCommand implements ToolCommand {
                   scenario.trim().equals(DrillScenario.ALL),
                   ZoneNetwork::unavailableReason,
                   console.out()::println),
-              parseDuration(duration),
+              parseDuration("--duration", duration),
+              parseDuration("--steady", steady),
               workersPerZone,
               rate,
               backlog,
@@ -201,12 +211,13 @@ public final class DrillCommand implements ToolCommand {
     }
   }
 
-  private static Duration parseDuration(String text) {
+  private static Duration parseDuration(String option, String text) {
     return DurationFormat.parse(text)
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "--duration '"
+                    option
+                        + " '"
                         + text
                         + "' is not a duration ("
                         + DurationFormat.ACCEPTED

@@ -10,6 +10,7 @@ import java.util.Optional;
  * refused naming its option and the value.
  *
  * @param duration how long each fault lasts before it is repaired
+ * @param steady how long the steady load lasts before the fault, and at least after the repair
  * @param workersPerZone {@code lanes run} processes in each zone
  * @param rate realtime tasks produced per second, steadily
  * @param backlog batch tasks produced at the start of each scenario
@@ -20,6 +21,7 @@ import java.util.Optional;
 record DrillOptions(
     List<DrillScenario> scenarios,
     Duration duration,
+    Duration steady,
     int workersPerZone,
     int rate,
     int backlog,
@@ -29,6 +31,8 @@ record DrillOptions(
 
   static final Duration MIN_DURATION = Duration.ofSeconds(5);
   static final Duration MAX_DURATION = Duration.ofHours(1);
+  // A p99 of a realtime rate needs some seconds of tasks; a recovery window is 10 s.
+  static final Duration MIN_STEADY = Duration.ofSeconds(10);
   static final int MAX_WORKERS_PER_ZONE = 4;
   static final int MAX_RATE = 5_000;
   static final int MAX_BACKLOG = 1_000_000;
@@ -38,6 +42,10 @@ record DrillOptions(
     if (duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(MAX_DURATION) > 0) {
       throw new IllegalArgumentException(
           "--duration must be between 5s and 1h, was " + duration.toMillis() + "ms");
+    }
+    if (steady.compareTo(MIN_STEADY) < 0 || steady.compareTo(MAX_DURATION) > 0) {
+      throw new IllegalArgumentException(
+          "--steady must be between 10s and 1h, was " + steady.toMillis() + "ms");
     }
     if (workersPerZone < 1 || workersPerZone > MAX_WORKERS_PER_ZONE) {
       throw new IllegalArgumentException(

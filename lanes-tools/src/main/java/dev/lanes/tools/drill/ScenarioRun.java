@@ -13,10 +13,9 @@ import java.util.List;
 final class ScenarioRun {
 
   static final Duration WARM_UP = Duration.ofSeconds(10);
-  static final Duration BEFORE = Duration.ofSeconds(20);
-  static final Duration AFTER = Duration.ofSeconds(30);
-  // After the repair is complete (workers running, replicas in sync), this much more at least.
-  static final Duration AFTER_REPAIRED = Duration.ofSeconds(20);
+  // The after phase lasts at least --steady plus one recovery window from the repair's start, so
+  // the recovery figure can be found in it.
+  static final Duration AFTER_MARGIN = Duration.ofSeconds(10);
   static final Duration DRAIN = Duration.ofSeconds(120);
   static final Duration WINDOW = Duration.ofSeconds(10);
 
@@ -50,8 +49,9 @@ final class ScenarioRun {
               + " s");
       LanesProcess.sleep(WARM_UP);
       long start = System.currentTimeMillis();
-      timeline.event("before: steady load for " + BEFORE.toSeconds() + " s");
-      LanesProcess.sleep(BEFORE);
+      Duration steady = options.steady();
+      timeline.event("before: steady load for " + steady.toSeconds() + " s");
+      LanesProcess.sleep(steady);
 
       long faultAt = System.currentTimeMillis();
       fault.strike(rig);
@@ -63,10 +63,11 @@ final class ScenarioRun {
       long healAt = System.currentTimeMillis();
       Double inSync = fault.heal(rig);
       // The repair itself takes time (a JVM start, a node catching up): the after phase lasts until
-      // it is done and AFTER_REPAIRED more, and at least AFTER from its start.
+      // it is done and --steady more, and at least --steady plus a recovery window from its start.
       long afterUntil =
           Math.max(
-              healAt + AFTER.toMillis(), System.currentTimeMillis() + AFTER_REPAIRED.toMillis());
+              healAt + steady.plus(AFTER_MARGIN).toMillis(),
+              System.currentTimeMillis() + steady.toMillis());
       timeline.event(
           "repaired; after: steady load for "
               + (afterUntil - System.currentTimeMillis()) / 1000

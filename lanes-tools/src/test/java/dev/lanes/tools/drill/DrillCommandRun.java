@@ -18,7 +18,11 @@ record DrillCommandRun(int exit, String output, JsonNode scenario, String report
 
   private static final Duration TIMEOUT = Duration.ofMinutes(8);
 
-  static DrillCommandRun of(Path dir, String scenario, String... options) {
+  /**
+   * Runs one scenario sized for {@code mvn verify} on two cores: 20 s of fault, 15 s of steady load
+   * before and at least after; {@code lanes drill} defaults to 60 s and 20 s.
+   */
+  static DrillCommandRun of(Path dir, String scenario, int workersPerZone, String... options) {
     Path json = dir.resolve(scenario + ".json");
     List<String> args =
         new ArrayList<>(
@@ -27,9 +31,11 @@ record DrillCommandRun(int exit, String output, JsonNode scenario, String report
                 "--scenario",
                 scenario,
                 "--duration",
-                "30s",
+                "20s",
+                "--steady",
+                "15s",
                 "--workers-per-zone",
-                "2",
+                String.valueOf(workersPerZone),
                 "--json",
                 json.toString()));
     args.addAll(List.of(options));

@@ -61,6 +61,8 @@ class DrillCommandTest {
   void badNumbersAndDurationsAreRefusedNamingOptionAndValue() {
     assertRefused(List.of("--duration", "soon"), "--duration 'soon' is not a duration");
     assertRefused(List.of("--duration", "2s"), "--duration must be between 5s and 1h, was 2000ms");
+    assertRefused(List.of("--steady", "5s"), "--steady must be between 10s and 1h, was 5000ms");
+    assertRefused(List.of("--steady", "later"), "--steady 'later' is not a duration");
     assertRefused(
         List.of("--workers-per-zone", "0"), "--workers-per-zone must be between 1 and 4, was 0");
     assertRefused(

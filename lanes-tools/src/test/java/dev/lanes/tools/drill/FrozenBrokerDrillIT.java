@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code lanes drill --scenario frozen-broker}: zone-b's node is frozen (SIGSTOP: its sockets stay
- * open, it answers nothing) for 30 s, then thawed. Clients must time out on it rather than hang,
+ * open, it answers nothing) for 20 s, then thawed. Clients must time out on it rather than hang,
  * the controller must fence it, and no task may be lost.
  */
 @Tag("drill")
@@ -19,7 +19,7 @@ class FrozenBrokerDrillIT {
 
   @Test
   void aFrozenBrokerLosesNoTaskAndCatchesUpAfterTheThaw() {
-    DrillCommandRun run = DrillCommandRun.of(dir, "frozen-broker");
+    DrillCommandRun run = DrillCommandRun.of(dir, "frozen-broker", 1);
 
     ZoneDrillAssertions.assertNothingLost(run);
     assertThat(run.output()).contains("froze node 2 (zone-b): SIGSTOP");

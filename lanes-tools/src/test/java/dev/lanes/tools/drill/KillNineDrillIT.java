@@ -9,15 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGKILL a worker mid-backlog, four times, starting a new one each time: whatever the dead worker
+ * SIGKILL a worker mid-backlog, three times, starting a new one each time: whatever the dead worker
  * had in flight or finished but not committed runs again, so duplicates are expected and nothing
  * may be lost. Some calls fail, so retries are in flight at each kill.
  */
 @Tag("drill")
 class KillNineDrillIT {
 
-  private static final int TASKS = 20_000;
-  private static final int KILLS = 4;
+  private static final int TASKS = 15_000;
+  private static final int KILLS = 3;
 
   @TempDir Path dir;
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code lanes drill --scenario zone-partition}: zone-c (its Kafka node and both its workers, each
- * in zone-c's network namespace) is cut off for 30 s while everything keeps running, then healed.
+ * in zone-c's network namespace) is cut off for 20 s while everything keeps running, then healed.
  * The other zones fence the node and take the partitions; no task may be lost, and the node must be
  * back in sync. Needs root on Linux for the namespaces.
  */
@@ -24,7 +24,7 @@ class PartitionDrillIT {
   void aPartitionedZoneLosesNoTaskAndItsNodeCatchesUpAfterTheHeal() {
     assumeTrue(ZoneNetwork.available(), () -> "skipped: " + ZoneNetwork.unavailableReason());
 
-    DrillCommandRun run = DrillCommandRun.of(dir, "zone-partition");
+    DrillCommandRun run = DrillCommandRun.of(dir, "zone-partition", 1);
 
     ZoneDrillAssertions.assertNothingLost(run);
     assertThat(run.output()).contains("cut zone-c off the network: node 3 and workers w5, w6");

@@ -19,7 +19,7 @@ class RollingRestartDrillIT {
 
   @Test
   void aRollingRestartLosesNoTaskAndFailsNoSend() {
-    DrillCommandRun run = DrillCommandRun.of(dir, "broker-restart");
+    DrillCommandRun run = DrillCommandRun.of(dir, "broker-restart", 1);
 
     ZoneDrillAssertions.assertNothingLost(run);
     assertThat(run.output())

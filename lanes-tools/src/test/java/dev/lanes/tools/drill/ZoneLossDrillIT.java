@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code lanes drill --scenario zone-loss}: zone-a's Kafka node and both its workers get SIGKILL at
- * once and come back after 30 s. Two replicas of three stay in sync, so production goes on, the
+ * once and come back after 20 s. Two replicas of three stay in sync, so production goes on, the
  * other zones' workers take zone-a's partitions, and no task may be lost.
  */
 @Tag("drill")
@@ -19,7 +19,7 @@ class ZoneLossDrillIT {
 
   @Test
   void losingAZoneLosesNoTaskAndTheNodeCatchesUp() {
-    DrillCommandRun run = DrillCommandRun.of(dir, "zone-loss");
+    DrillCommandRun run = DrillCommandRun.of(dir, "zone-loss", 2);
 
     ZoneDrillAssertions.assertNothingLost(run);
     assertThat(run.output()).contains("killed zone-a: node 1 and workers w1, w2");
