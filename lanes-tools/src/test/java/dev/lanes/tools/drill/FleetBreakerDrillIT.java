@@ -131,7 +131,8 @@ class FleetBreakerDrillIT {
         perWorker.append(' ').append(worker.name()).append('=').append(failed);
         // Before its breaker opens a worker makes the failures that open it plus what its threads
         // had in flight: up to 5 + 8. A loaded run saw 6 and 8 from two non-probers (the prober:
-        // 33). Only a worker past that bound has probed; a prober makes one call per delay, 30 here.
+        // 33). Only a worker past that bound has probed; a prober makes one call per delay, 30
+        // here.
         probingWorkers += failed > BREAKER_FAILURES + THREADS ? 1 : 0;
       }
       rig.note("failed calls per worker:" + perWorker);
