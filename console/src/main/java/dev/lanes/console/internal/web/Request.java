@@ -1,0 +1,70 @@
+package dev.lanes.console.internal.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One HTTP request as a handler sees it: parsed, decoded and already authorized. A POST reaches a
+ * handler only when the caller may write and its CSRF token matched (the server checks before it
+ * dispatches), so handlers never check auth themselves.
+ *
+ * @param method GET or POST
+ * @param path the decoded path, e.g. {@code /lanes/realtime/dead-letters}
+ * @param pathParams the route's {@code {name}} segments, decoded
+ * @param query the query string's parameters, decoded, in order; a name may repeat
+ * @param form the urlencoded body's parameters (POST), decoded, in order; a name may repeat
+ * @param chrome what every page's frame shows for this caller (banner, sign-in state, CSRF token)
+ * @param caller who asked, for the audit log: remote address and, when signed in, "token"
+ */
+public record Request(
+    String method,
+    String path,
+    Map<String, String> pathParams,
+    Map<String, List<String>> query,
+    Map<String, List<String>> form,
+    PageChrome chrome,
+    String caller) {
+
+  public Request {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    pathParams = Map.copyOf(pathParams);
+    query = Map.copyOf(query);
+    form = Map.copyOf(form);
+    Objects.requireNonNull(chrome, "chrome");
+    Objects.requireNonNull(caller, "caller");
+  }
+
+  /** The path segment {@code {name}} of the route. */
+  public String pathParam(String name) {
+    String value = pathParams.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("route has no path parameter {" + name + "}");
+    }
+    return value;
+  }
+
+  /** The first value of query parameter {@code name}, or null when absent or blank. */
+  public String queryParam(String name) {
+    return first(query, name);
+  }
+
+  /** The first value of form field {@code name}, or null when absent or blank. */
+  public String formParam(String name) {
+    return first(form, name);
+  }
+
+  /** Every non-blank value of form field {@code name} (checkboxes), in order. */
+  public List<String> formParams(String name) {
+    return form.getOrDefault(name, List.of()).stream().filter(v -> !v.isBlank()).toList();
+  }
+
+  private static String first(Map<String, List<String>> parameters, String name) {
+    List<String> values = parameters.get(name);
+    if (values == null) {
+      return null;
+    }
+    return values.stream().filter(v -> !v.isBlank()).findFirst().orElse(null);
+  }
+}
