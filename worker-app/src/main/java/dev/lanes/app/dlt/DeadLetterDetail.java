@@ -26,11 +26,11 @@ public final class DeadLetterDetail {
    * How much of a value that is not JSON is shown as hex: 256 lines, enough to recognise a format
    * by its header. A 1 MB record would otherwise print 5 MB; --raw saves it whole instead.
    */
-  static final int HEX_DUMP_LIMIT = 4096;
+  public static final int HEX_DUMP_LIMIT = 4096;
 
   private final PrintStream out;
   private final Clock clock;
-  private final ObjectMapper mapper =
+  private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   public DeadLetterDetail(PrintStream out, Clock clock) {
@@ -126,14 +126,14 @@ public final class DeadLetterDetail {
   }
 
   /** The value as JSON, or null when it is not exactly one UTF-8 JSON document. */
-  private JsonNode json(byte[] value) {
+  public static JsonNode json(byte[] value) {
     // Decode first: Jackson would also accept UTF-16 and UTF-32, which no producer here writes.
     String text = Printable.utf8OrNull(value);
     if (text == null || text.isBlank()) {
       return null;
     }
     try {
-      return mapper.readTree(text);
+      return MAPPER.readTree(text);
     } catch (JacksonException e) {
       return null; // not JSON: shown as a hex dump
     }

@@ -64,9 +64,9 @@ public final class DeadLetterReader {
   /**
    * As {@link #select(DeadLetterFilter)}, also requiring {@code andAlso}, which is asked only about
    * dead letters the filter matched and before the limit applies (a replay skips records it already
-   * replayed there, so a limit counts only new ones).
+   * replayed there, so a limit counts only new ones; the console adds filters the CLI lacks).
    */
-  DeadLetterSelection select(DeadLetterFilter filter, Predicate<DeadLetter> andAlso) {
+  public DeadLetterSelection select(DeadLetterFilter filter, Predicate<DeadLetter> andAlso) {
     Instant now = clock.instant();
     long[] matched = {0};
     // The newest kept on top, so the oldest `limit` stay in memory however long the topic is.

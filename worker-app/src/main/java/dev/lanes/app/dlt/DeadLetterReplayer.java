@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -47,15 +48,31 @@ public final class DeadLetterReplayer {
 
   /** Replays the dead letters the filter selects that no earlier run replayed. */
   public ReplayResult replay(DeadLetterFilter filter, ReplayTarget to) {
-    return run(filter, to, true);
+    return replay(filter, deadLetter -> true, to);
+  }
+
+  /**
+   * As {@link #replay(DeadLetterFilter, ReplayTarget)}, selecting only dead letters that also
+   * satisfy {@code andAlso} (asked before the replay log, so {@code skipped} counts only those).
+   */
+  public ReplayResult replay(
+      DeadLetterFilter filter, Predicate<DeadLetter> andAlso, ReplayTarget to) {
+    return run(filter, andAlso, to, true);
   }
 
   /** Prints what {@link #replay} would do and sends nothing, not even the replay log topic. */
   public ReplayResult dryRun(DeadLetterFilter filter, ReplayTarget to) {
-    return run(filter, to, false);
+    return dryRun(filter, deadLetter -> true, to);
   }
 
-  private ReplayResult run(DeadLetterFilter filter, ReplayTarget to, boolean send) {
+  /** As {@link #dryRun(DeadLetterFilter, ReplayTarget)}, also requiring {@code andAlso}. */
+  public ReplayResult dryRun(
+      DeadLetterFilter filter, Predicate<DeadLetter> andAlso, ReplayTarget to) {
+    return run(filter, andAlso, to, false);
+  }
+
+  private ReplayResult run(
+      DeadLetterFilter filter, Predicate<DeadLetter> andAlso, ReplayTarget to, boolean send) {
     String target = to.topic(mainTopic);
     Plan plan = plan(target, send);
     AtomicInteger skipped = new AtomicInteger();
@@ -64,6 +81,9 @@ public final class DeadLetterReplayer {
             .select(
                 filter,
                 deadLetter -> {
+                  if (!andAlso.test(deadLetter)) {
+                    return false;
+                  }
                   boolean replayedBefore =
                       plan.alreadyReplayed().contains(ReplayLog.key(deadLetter));
                   if (replayedBefore) {

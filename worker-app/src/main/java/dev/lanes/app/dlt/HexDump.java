@@ -6,7 +6,7 @@ import java.io.PrintStream;
  * Prints bytes the way {@code hexdump -C} does: offset, 16 bytes in hex, the printable ones as
  * ASCII.
  */
-final class HexDump {
+public final class HexDump {
 
   private static final int BYTES_PER_LINE = 16;
 
@@ -25,6 +25,19 @@ final class HexDump {
     int printed =
         Math.min(bytes.length, (shown + BYTES_PER_LINE - 1) / BYTES_PER_LINE * BYTES_PER_LINE);
     return bytes.length - printed;
+  }
+
+  /**
+   * The first {@code limit} bytes (rounded up to a whole line) as lines of text, for a page; {@code
+   * bytes.length} minus what it covers is left out.
+   */
+  public static String dump(byte[] bytes, int limit) {
+    StringBuilder text = new StringBuilder();
+    int shown = Math.min(bytes.length, Math.max(0, limit));
+    for (int start = 0; start < shown; start += BYTES_PER_LINE) {
+      text.append(line(bytes, start)).append('\n');
+    }
+    return text.toString();
   }
 
   static String line(byte[] bytes, int start) {

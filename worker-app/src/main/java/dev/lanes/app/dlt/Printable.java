@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /** Bytes shown on one terminal line: as text when they are text, as hex otherwise. */
-final class Printable {
+public final class Printable {
 
   private Printable() {}
 
   /** The bytes as strict UTF-8, or null when they are not valid UTF-8. */
-  static String utf8OrNull(byte[] bytes) {
+  public static String utf8OrNull(byte[] bytes) {
     try {
       CharBuffer chars =
           StandardCharsets.UTF_8
@@ -31,7 +31,7 @@ final class Printable {
    * One line: UTF-8 text with line breaks and tabs escaped, or {@code 0x<hex>} when the bytes are
    * not text, so a binary header cannot garble the terminal.
    */
-  static String oneLine(byte[] bytes) {
+  public static String oneLine(byte[] bytes) {
     if (bytes == null) {
       return "(null)";
     }
@@ -43,7 +43,7 @@ final class Printable {
   }
 
   /** The text with backslashes, line breaks and tabs escaped, so it stays on one line. */
-  static String escape(String text) {
+  public static String escape(String text) {
     return text.replace("\\", "\\\\")
         .replace("\n", "\\n")
         .replace("\r", "\\r")

@@ -25,4 +25,14 @@ class HexDumpTest {
             "00000000  7b 22 61 22 3a 31 7d ff  00 00 00 00 00 00 00 00  |{\"a\":1}.........|",
             "00000010  00 00 00 41                                       |...A|");
   }
+
+  @Test
+  void dumpShowsWholeLinesUpToTheLimitAndNoMore() {
+    byte[] bytes = new byte[100];
+
+    String dump = HexDump.dump(bytes, 20);
+
+    assertThat(dump.lines()).hasSize(2);
+    assertThat(dump.lines().toList().get(1)).startsWith("00000010  00");
+  }
 }
