@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +54,7 @@ public record DeadLetterQuery(
   private static final Pattern SINCE = Pattern.compile("(\\d{1,9})([smhd])");
 
   public DeadLetterQuery {
-    given = Map.copyOf(given);
+    given = Collections.unmodifiableMap(new LinkedHashMap<>(given));
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.lanes.app.dlt.DeadLetterFilter;
 import dev.lanes.app.dlt.ReplayTarget;
 import dev.lanes.console.internal.ConsoleProblem;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,8 @@ public record ReplayRequest(
     }
   }
 
+  private static final Set<String> TARGETS = Set.of("main", "retry");
+
   public ReplayRequest {
     positions = List.copyOf(positions);
   }
@@ -42,6 +45,15 @@ public record ReplayRequest(
    * means "matching".
    */
   public static ReplayRequest parse(Map<String, List<String>> parameters) {
+    // The form carries the list's filters, whose time range ends at "to" (a date), next to the
+    // target "to" (main or retry): the values tell them apart.
+    List<String> targets = new ArrayList<>();
+    List<String> timeRangeEnds = new ArrayList<>();
+    for (String value : parameters.getOrDefault("to", List.of())) {
+      (TARGETS.contains(value.trim()) ? targets : timeRangeEnds).add(value.trim());
+    }
+    Map<String, List<String>> filters = new HashMap<>(parameters);
+    filters.put("to", timeRangeEnds);
     List<String> positions = new ArrayList<>();
     for (String position : parameters.getOrDefault("position", List.of())) {
       if (!position.isBlank()) {
@@ -60,8 +72,8 @@ public record ReplayRequest(
     return new ReplayRequest(
         scope,
         scope == Scope.MATCHING ? List.of() : positions,
-        DeadLetterQuery.parse(parameters, DeadLetterQuery.API_LIMIT),
-        target(DeadLetterQuery.first(parameters, "to")));
+        DeadLetterQuery.parse(filters, DeadLetterQuery.API_LIMIT),
+        target(targets));
   }
 
   /** Every dead letter the request covers: the scan keeps them all, as the CLI's replay does. */
@@ -90,14 +102,13 @@ public record ReplayRequest(
     throw ConsoleProblem.badRequest("scope must be one, selected or matching, was '" + value + "'");
   }
 
-  private static ReplayTarget target(String value) {
-    if (value == null || value.equals("main")) {
-      return ReplayTarget.MAIN;
+  private static ReplayTarget target(List<String> values) {
+    if (values.stream().distinct().count() > 1) {
+      throw ConsoleProblem.badRequest("to must be main or retry, was both");
     }
-    if (value.equals("retry")) {
-      return ReplayTarget.RETRY;
-    }
-    throw ConsoleProblem.badRequest("to must be main or retry, was '" + value + "'");
+    return values.isEmpty() || values.get(0).equals("main")
+        ? ReplayTarget.MAIN
+        : ReplayTarget.RETRY;
   }
 
   static String position(String value) {
