@@ -2,42 +2,76 @@ package dev.lanes.console.internal.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.lanes.console.internal.ConsoleProblem;
+import dev.lanes.console.internal.auth.Access;
+import dev.lanes.console.internal.auth.AccessPolicy;
+import dev.lanes.console.internal.auth.AccessRequest;
+import dev.lanes.console.internal.auth.Session;
+import dev.lanes.console.internal.auth.Sessions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The console's HTTP server (the JDK's): matches routes, parses query and form, renders problems.
- * SKELETON: the server part adds auth (token, sessions, CSRF), assets, error pages and limits.
+ * The console's HTTP server (the JDK's): decides access, matches routes, parses query and form, and
+ * turns problems into answers. Handlers see only requests they may answer.
  */
 public final class ConsoleServer implements Router, AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
   private static final int THREADS = 4;
   private static final int QUEUED_REQUESTS = 64;
+  // Set while a request the pool had no room for is answered on the server's own thread.
+  private static final ThreadLocal<Boolean> OVERLOADED = ThreadLocal.withInitial(() -> false);
 
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
-  private final List<Route> routes = new ArrayList<>();
-  private final PageChrome chrome;
+  private final Routes routes = new Routes();
+  private final List<String> lanes;
+  private final AccessPolicy policy;
+  private final Sessions sessions;
+  private final Supplier<String> kafkaBanner;
 
-  private ConsoleServer(HttpServer server, ThreadPoolExecutor executor, PageChrome chrome) {
+  private ConsoleServer(
+      HttpServer server,
+      ThreadPoolExecutor executor,
+      List<String> lanes,
+      AccessPolicy policy,
+      Sessions sessions,
+      Supplier<String> kafkaBanner) {
     this.server = server;
     this.executor = executor;
-    this.chrome = chrome;
+    this.lanes = List.copyOf(lanes);
+    this.policy = policy;
+    this.sessions = sessions;
+    this.kafkaBanner = kafkaBanner;
   }
 
-  public static ConsoleServer bind(String host, int port, List<String> lanes) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+  /**
+   * Listens on {@code host:port} (not yet serving: register routes, then {@link #start}).
+   *
+   * @param token the console's token (bearer for the API, sign-in for pages)
+   * @param kafkaBanner why Kafka does not answer now, or null when it does
+   */
+  public static ConsoleServer bind(
+      String host,
+      int port,
+      List<String> lanes,
+      String token,
+      Sessions sessions,
+      Supplier<String> kafkaBanner)
+      throws IOException {
+    InetSocketAddress address = new InetSocketAddress(host, port);
+    HttpServer server = HttpServer.create(address, 0);
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
             THREADS,
@@ -45,12 +79,32 @@ public final class ConsoleServer implements Router, AutoCloseable {
             0,
             TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(QUEUED_REQUESTS),
-            new ThreadPoolExecutor.AbortPolicy());
+            ConsoleServer::answerOverloaded);
     server.setExecutor(executor);
+    boolean loopback = address.getAddress() != null && address.getAddress().isLoopbackAddress();
     ConsoleServer console =
-        new ConsoleServer(server, executor, new PageChrome(lanes, null, false, null));
+        new ConsoleServer(
+            server, executor, lanes, new AccessPolicy(token, loopback), sessions, kafkaBanner);
     server.createContext("/", console::serve);
+    Assets.load().register(console);
+    new SignInPages(token, sessions).register(console);
     return console;
+  }
+
+  /**
+   * The pool and its queue are full: answer 503 at once on the server's thread instead of queueing
+   * without bound (the JDK's server would otherwise just drop the connection).
+   */
+  private static void answerOverloaded(Runnable exchange, ThreadPoolExecutor executor) {
+    if (executor.isShutdown()) {
+      return;
+    }
+    OVERLOADED.set(true);
+    try {
+      exchange.run();
+    } finally {
+      OVERLOADED.remove();
+    }
   }
 
   public void start() {
@@ -61,78 +115,73 @@ public final class ConsoleServer implements Router, AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** The address it listens on, as given (e.g. 127.0.0.1). */
+  public InetAddress address() {
+    return server.getAddress().getAddress();
+  }
+
   @Override
   public void get(String pattern, Handler handler) {
-    routes.add(new Route("GET", pattern.split("/"), handler));
+    routes.add("GET", pattern, handler);
   }
 
   @Override
   public void post(String pattern, Handler handler) {
-    routes.add(new Route("POST", pattern.split("/"), handler));
+    routes.add("POST", pattern, handler);
   }
 
   private void serve(HttpExchange exchange) throws IOException {
     try (exchange) {
-      Response response = answer(exchange);
-      exchange.getResponseHeaders().set("Content-Type", response.contentType());
-      response.headers().forEach(exchange.getResponseHeaders()::set);
-      exchange.sendResponseHeaders(
-          response.status(), response.body().length == 0 ? -1 : response.body().length);
-      if (response.body().length > 0) {
-        try (OutputStream body = exchange.getResponseBody()) {
-          body.write(response.body());
-        }
-      }
+      Response response = OVERLOADED.get() ? overloaded(exchange) : answer(exchange);
+      send(exchange, response);
     }
   }
 
-  private Response answer(HttpExchange exchange) throws IOException {
-    String method = exchange.getRequestMethod();
+  private Response overloaded(HttpExchange exchange) {
+    return Answers.problem(
+        AccessPolicy.isApi(exchange.getRequestURI().getPath()),
+        503,
+        "the console is busy answering other requests; try again in a moment",
+        chrome(null),
+        false);
+  }
+
+  private Response answer(HttpExchange exchange) {
     String path = exchange.getRequestURI().getPath();
-    for (Route route : routes) {
-      Map<String, String> params = route.match(method, path);
-      if (params != null) {
-        Map<String, List<String>> form = Map.of();
-        if ("POST".equals(method)) {
-          try (InputStream body = exchange.getRequestBody()) {
-            form = parse(new String(body.readAllBytes(), StandardCharsets.UTF_8));
-          }
-        }
-        Request request =
-            new Request(
-                method,
-                path,
-                params,
-                parse(exchange.getRequestURI().getRawQuery()),
-                form,
-                chrome,
-                String.valueOf(exchange.getRemoteAddress()));
-        try {
-          return route.handler().handle(request);
-        } catch (dev.lanes.console.internal.ConsoleProblem problem) {
-          return Response.html(problem.status(), "<p id=\"error\">" + problem.getMessage());
-        }
+    boolean api = AccessPolicy.isApi(path);
+    Session session = sessions.find(Cookies.value(exchange, SignInPages.COOKIE));
+    PageChrome chrome = chrome(session);
+    try {
+      return new Dispatch(exchange, routes, policy, session, chrome).run();
+    } catch (ConsoleProblem problem) {
+      PageChrome shown = chrome;
+      if (problem.status() == 503 && chrome.kafkaBanner() == null) {
+        shown = new PageChrome(lanes, problem.getMessage(), chrome.signedIn(), chrome.csrfToken());
+      }
+      return Answers.problem(api, problem.status(), problem.getMessage(), shown, false);
+    } catch (RuntimeException e) {
+      LOG.error("event=internal-error method={} path={}", exchange.getRequestMethod(), path, e);
+      return Answers.problem(
+          api, 500, "internal error; the console's log has the details", chrome, false);
+    }
+  }
+
+  private PageChrome chrome(Session session) {
+    return new PageChrome(
+        lanes, kafkaBanner.get(), session != null, session == null ? null : session.csrfToken());
+  }
+
+  private static void send(HttpExchange exchange, Response response) throws IOException {
+    SecurityHeaders.FOR_EVERY_ANSWER.forEach(exchange.getResponseHeaders()::set);
+    exchange.getResponseHeaders().set("Content-Type", response.contentType());
+    response.headers().forEach(exchange.getResponseHeaders()::set);
+    byte[] body = response.body();
+    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
       }
     }
-    return Response.html(404, "<p id=\"error\">no page at " + path);
-  }
-
-  static Map<String, List<String>> parse(String encoded) {
-    Map<String, List<String>> parameters = new LinkedHashMap<>();
-    if (encoded == null || encoded.isEmpty()) {
-      return parameters;
-    }
-    for (String pair : encoded.split("&")) {
-      int eq = pair.indexOf('=');
-      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      parameters.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-    }
-    return parameters;
-  }
-
-  private static String decode(String text) {
-    return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 
   @Override
@@ -141,25 +190,90 @@ public final class ConsoleServer implements Router, AutoCloseable {
     executor.shutdownNow();
   }
 
-  private record Route(String method, String[] segments, Handler handler) {
-    Map<String, String> match(String requestMethod, String path) {
-      if (!method.equals(requestMethod)) {
-        return null;
+  /** The decision and the routing of one request; the problems it throws become answers. */
+  private record Dispatch(
+      HttpExchange exchange,
+      Routes routes,
+      AccessPolicy policy,
+      Session session,
+      PageChrome chrome) {
+
+    Response run() {
+      String method = exchange.getRequestMethod();
+      String path = exchange.getRequestURI().getPath();
+      boolean api = AccessPolicy.isApi(path);
+      if (!method.equals("GET") && !method.equals("POST")) {
+        return methodNotAllowed(api, method, path);
       }
-      String[] parts = path.split("/");
-      if (parts.length != segments.length) {
-        return null;
-      }
-      Map<String, String> params = new LinkedHashMap<>();
-      for (int i = 0; i < parts.length; i++) {
-        String segment = segments[i];
-        if (segment.startsWith("{") && segment.endsWith("}")) {
-          params.put(segment.substring(1, segment.length() - 1), parts[i]);
-        } else if (!segment.equals(parts[i])) {
-          return null;
+      Map<String, List<String>> query =
+          Parameters.parse(exchange.getRequestURI().getRawQuery(), "query");
+      Map<String, List<String>> form = Map.of();
+      if (method.equals("POST")) {
+        String body = Bodies.read(exchange);
+        if (body == null) {
+          return Answers.problem(
+              api,
+              413,
+              "the request body is larger than 1 MiB, the most the console reads",
+              chrome,
+              false);
         }
+        form = Parameters.parse(body, "form");
       }
-      return params;
+      String rawQuery = exchange.getRequestURI().getRawQuery();
+      String pathAndQuery = rawQuery == null ? path : path + "?" + rawQuery;
+      List<String> csrf = form.get("csrf");
+      Access access =
+          policy.decide(
+              new AccessRequest(
+                  method,
+                  path,
+                  pathAndQuery,
+                  exchange.getRequestHeaders().getFirst("Authorization"),
+                  session,
+                  csrf == null || csrf.isEmpty() ? null : csrf.get(0)));
+      if (access instanceof Access.Refused refused) {
+        return Answers.problem(
+            refused.api(),
+            refused.status(),
+            refused.message(),
+            chrome,
+            refused.status() == 401 && !refused.api());
+      }
+      if (access instanceof Access.SignInFirst signIn) {
+        return Response.redirect(SignInPages.signInFor(signIn.next()));
+      }
+      Access.Via via = ((Access.Allowed) access).via();
+      Routes.Match match = routes.match(method, path);
+      if (match == null) {
+        return routes.allows(path).isEmpty()
+            ? Answers.problem(api, 404, "no page at " + path, chrome, false)
+            : methodNotAllowed(api, method, path);
+      }
+      Request request =
+          new Request(method, path, match.params(), query, form, chrome, caller(exchange, via));
+      return match.handler().handle(request);
+    }
+
+    private Response methodNotAllowed(boolean api, String method, String path) {
+      String allowed = String.join(", ", routes.allows(path));
+      return Answers.problem(
+              api,
+              405,
+              method + " is not allowed on " + path + (allowed.isEmpty() ? "" : "; use " + allowed),
+              chrome,
+              false)
+          .withHeader("Allow", allowed.isEmpty() ? "GET, POST" : allowed);
+    }
+
+    private static String caller(HttpExchange exchange, Access.Via via) {
+      InetSocketAddress remote = exchange.getRemoteAddress();
+      String address = remote.getAddress().getHostAddress() + ":" + remote.getPort();
+      return switch (via) {
+        case OPEN -> address;
+        case SESSION -> address + " (signed in)";
+        case BEARER -> address + " (bearer)";
+      };
     }
   }
 }

@@ -37,6 +37,13 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
         Map.of("Content-Disposition", "attachment; filename=\"" + fileName + "\""));
   }
 
+  /** This answer with one more header (e.g. Set-Cookie). */
+  public Response withHeader(String name, String value) {
+    Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new Response(status, contentType, body, more);
+  }
+
   /** 303 See Other: after a POST, so a reload does not post again. */
   public static Response redirect(String location) {
     return new Response(303, HTML, new byte[0], Map.of("Location", location));
