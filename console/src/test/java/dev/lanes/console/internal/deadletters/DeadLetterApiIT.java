@@ -24,12 +24,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -242,16 +238,6 @@ class DeadLetterApiIT {
   }
 
   private void produce(DeadLetterSeeds... seeds) {
-    Map<String, Object> config = new java.util.HashMap<>(kafka.producerConfig());
-    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
-      for (DeadLetterSeeds seed : seeds) {
-        ProducerRecord<byte[], byte[]> record = seed.toProducerRecord();
-        producer.send(record).get(20, TimeUnit.SECONDS);
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException("could not seed dead letters", e);
-    }
+    DeadLetterSeeds.produce(kafka.bootstrapServers(), List.of(seeds));
   }
 }

@@ -9,13 +9,21 @@ import dev.lanes.retry.Destination;
 import dev.lanes.retry.FailureCategory;
 import dev.lanes.topics.TopicNames;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Dead letters made by the runtime's own {@link ForwardRecords}, so the console is tested against
@@ -122,6 +130,29 @@ public final class DeadLetterSeeds {
         forwarded.key(),
         forwarded.value(),
         forwarded.headers());
+  }
+
+  /**
+   * Produces the seeds' records in order and returns once the broker has each; records up to 4 MiB
+   * go through (the topic must allow them too).
+   */
+  public static void produce(String bootstrapServers, List<DeadLetterSeeds> seeds) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+      for (DeadLetterSeeds seed : seeds) {
+        producer.send(seed.toProducerRecord()).get(30, TimeUnit.SECONDS);
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not seed dead letters", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while seeding dead letters", e);
+    }
   }
 
   /** The dead letter as a reader would find it at {@code offset}. */
