@@ -3,6 +3,7 @@ package dev.lanes.console.internal.deadletters;
 import dev.lanes.LaneConfig;
 import dev.lanes.app.dlt.DeadLetterReplayer;
 import dev.lanes.app.dlt.ReplayResult;
+import dev.lanes.console.internal.ConsoleProblem;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -54,13 +55,31 @@ final class AuditedReplays {
           caller,
           lane.name(),
           request.scope().value(),
-          request.scope() == ReplayRequest.Scope.MATCHING ? request.query().describe() : "none",
+          filter(request),
           request.positions().size(),
           result.target(),
           result.replayed(),
           result.skipped(),
           result.failed());
       return result;
+    } catch (ConsoleProblem problem) {
+      AUDIT.warn(
+          "replay caller=\"{}\" lane={} scope={} filter=\"{}\" positions={} target={} status={}"
+              + " error=\"{}\"",
+          caller,
+          lane.name(),
+          request.scope().value(),
+          filter(request),
+          request.positions().size(),
+          request.to().topic(lane.topic()),
+          problem.status(),
+          problem.getMessage());
+      throw problem;
     }
+  }
+
+  /** The filters a matching replay used; a replay of chosen positions uses none. */
+  static String filter(ReplayRequest request) {
+    return request.scope() == ReplayRequest.Scope.MATCHING ? request.query().describe() : "none";
   }
 }

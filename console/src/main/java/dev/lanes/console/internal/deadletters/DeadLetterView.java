@@ -7,9 +7,11 @@ import dev.lanes.app.dlt.DeadLetterDetail;
 import dev.lanes.app.dlt.FailureHeaders;
 import dev.lanes.app.dlt.HexDump;
 import dev.lanes.app.dlt.Printable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.kafka.common.header.Header;
 
 /**
@@ -38,6 +40,10 @@ public record DeadLetterView(
     String payload,
     String truncatedNote,
     int valueBytes) {
+
+  /** Headers holding epoch milliseconds, shown with the instant they stand for. */
+  private static final Set<String> TIME_HEADERS =
+      Set.of(LanesHeaders.FIRST_FAILURE, LanesHeaders.ORIGINAL_TIMESTAMP, LanesHeaders.DUE);
 
   public static final int MAX_HEADERS = 200;
   public static final int MAX_HEADER_VALUE = 1000;
@@ -120,6 +126,9 @@ public record DeadLetterView(
       }
       String text = Printable.utf8OrNull(value);
       String shown = Printable.oneLine(value);
+      if (TIME_HEADERS.contains(header.key()) && shown.matches("\\d{1,18}")) {
+        shown += " (" + Instant.ofEpochMilli(Long.parseLong(shown)) + ")";
+      }
       // oneLine falls back to 0x<hex> for bytes that are not printable text
       boolean hex = text == null || (shown.startsWith("0x") && !text.startsWith("0x"));
       return new HeaderRow(key, cut(shown), hex, runtime);

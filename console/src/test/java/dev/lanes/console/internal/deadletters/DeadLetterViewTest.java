@@ -40,6 +40,10 @@ class DeadLetterViewTest {
             new DeadLetterView.Row("original offset", "17"));
     assertThat(view.headers())
         .contains(new DeadLetterView.HeaderRow("trace-id", "trace-1", false, false));
+    assertThat(view.headers())
+        .filteredOn(header -> header.key().equals("lanes.first-failure"))
+        .singleElement()
+        .satisfies(header -> assertThat(header.value()).endsWith("(2026-11-27T09:59:30Z)"));
     assertThat(view.stackTrace()).startsWith("java.io.IOException: payment service said 503");
     assertThat(view.payloadKind()).isEqualTo("json");
     assertThat(view.payload()).contains("\"amount\" : 42");
