@@ -29,6 +29,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -145,6 +146,24 @@ class DeadLetterBrowserIT {
     assertThat(driver.findElement(By.id("replay-result")).getAttribute("data-skipped"))
         .isEqualTo("4");
     assertThat(producedTo(main)).isEqualTo(4);
+
+    list("?reason=fatal");
+    List<WebElement> boxes =
+        driver.findElements(By.cssSelector("#dead-letters input[name=position]"));
+    assertThat(boxes).hasSize(3);
+    boxes.get(0).click();
+    boxes.get(2).click();
+    new Select(driver.findElement(By.cssSelector("#replay-form select[name=to]")))
+        .selectByValue("retry");
+    submitAndWait(By.id("replay-selected"), By.id("replay-confirm"));
+    assertThat(text(By.id("replay-count"))).isEqualTo("2");
+    assertThat(text(By.id("replay-target"))).isEqualTo(TopicNames.retry(main, 1));
+    submitAndWait(By.id("confirm-replay"), By.id("replay-result"));
+    assertThat(driver.findElement(By.id("replay-result")).getAttribute("data-produced"))
+        .isEqualTo("2");
+    assertThat(kafka.consumeAll(TopicNames.retry(main, 1), 2, Duration.ofSeconds(20)))
+        .hasSize(2)
+        .allSatisfy(record -> assertThat(record.value()).contains("\"card-"));
   }
 
   @Test
