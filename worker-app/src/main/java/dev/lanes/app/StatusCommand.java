@@ -67,8 +67,7 @@ final class StatusCommand implements Callable<Integer> {
     boolean terminal = System.console() != null && out == System.out;
     Clock clock = Clock.systemUTC();
     try (Admin admin = Provisioning.admin(client);
-        FleetTopicReader reader =
-            FleetTopicReader.open(client, parent.err(), timeout.value())) {
+        FleetTopicReader reader = FleetTopicReader.open(client, parent.err(), timeout.value())) {
       FleetSurvey survey = new FleetSurvey(catalogLanes, new LagProbe(admin, timeout.value()));
       for (int screen = 0; ; screen++) {
         FleetState fleet = reader.read();

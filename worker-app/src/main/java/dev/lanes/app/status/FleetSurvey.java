@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Gathers what {@code lanes status} (and the console's overview) shows from the fleet topics' state:
- * decides which lanes to measure, measures them through the admin API and decides the status. One
- * place, so the CLI and the console cannot disagree on which lanes exist or how lag is counted.
+ * Gathers what {@code lanes status} (and the console's overview) shows from the fleet topics'
+ * state: decides which lanes to measure, measures them through the admin API and decides the
+ * status. One place, so the CLI and the console cannot disagree on which lanes exist or how lag is
+ * counted.
  */
 public final class FleetSurvey {
 

@@ -12,12 +12,14 @@ import java.util.Map;
  * partition, and its retries and dead letters per minute over the last hour.
  *
  * @param row the lane's figures over the fleet
+ * @param mainTopic the lane's main topic
  * @param partitionLag records behind per partition ({@code topic-n}), main topic first
  * @param retriesPerMinute records written to its retry topics, 60 minutes, oldest first
  * @param deadLettersPerMinute records written to its dead-letter topic, 60 minutes
  */
 public record LaneView(
     LaneRow row,
+    String mainTopic,
     Map<String, Long> partitionLag,
     long[] retriesPerMinute,
     long[] deadLettersPerMinute,
@@ -40,6 +42,22 @@ public record LaneView(
     deadLettersPerMinute = deadLettersPerMinute.clone();
   }
 
+  /**
+   * The partitions the page lists: every partition of the main topic, and a retry partition only
+   * while it is behind (a lane has three retry topics by default; listing their idle partitions
+   * would make every row three times as tall for nothing).
+   */
+  public Map<String, Long> listedPartitions() {
+    Map<String, Long> listed = new LinkedHashMap<>();
+    partitionLag.forEach(
+        (partition, lag) -> {
+          if (lag > 0 || partition.substring(0, partition.lastIndexOf('-')).equals(mainTopic)) {
+            listed.put(partition, lag);
+          }
+        });
+    return listed;
+  }
+
   public String name() {
     return row.lane();
   }
@@ -57,7 +75,11 @@ public record LaneView(
   }
 
   public String partitionsText() {
-    return row.partitions() == 0 ? "no topic" : Integer.toString(row.partitions());
+    return switch (row.partitions()) {
+      case 0 -> "no topic yet";
+      case 1 -> "1 partition";
+      default -> row.partitions() + " partitions";
+    };
   }
 
   private static int partitionNumber(String partition) {

@@ -54,8 +54,8 @@ public record MinuteBuckets(Instant start) {
 
   /**
    * Records per bucket of one partition from its offsets at the 61 boundaries. A record whose
-   * producer-set timestamp is older than one before it can make a difference negative; it counts
-   * as none rather than taking records away from a minute.
+   * producer-set timestamp is older than one before it can make a difference negative; it counts as
+   * none rather than taking records away from a minute.
    */
   public static long[] counts(long[] offsetsAtBoundaries) {
     if (offsetsAtBoundaries.length != MINUTES + 1) {

@@ -7,15 +7,17 @@ import java.time.Instant;
 import java.util.function.Function;
 
 /**
- * The overview read at most once per {@code freshFor}, however many tabs refresh it: callers
- * within that time get the same answer, and concurrent callers wait for the one read in progress
- * (a read is bounded by the client timeouts). A failed read is kept as long as a good one, so a
- * broker that is down costs one timeout per period, not one per request; the last good overview
- * stays available to show beside the failure.
+ * The overview read at most once per {@code freshFor}, however many tabs refresh it: callers within
+ * that time get the same answer, and concurrent callers wait for the one read in progress (a read
+ * is bounded by the client timeouts). A failed read is kept as long as a good one, so a broker that
+ * is down costs one timeout per period, not one per request; the last good overview stays available
+ * to show beside the failure.
  */
 final class OverviewCache {
 
-  /** The latest answer: the last overview read (null before the first) and why a later read failed. */
+  /**
+   * The latest answer: the last overview read (null before the first) and why a later read failed.
+   */
   record Answer(Overview overview, ConsoleProblem failure) {}
 
   private final Function<Instant, Overview> source;

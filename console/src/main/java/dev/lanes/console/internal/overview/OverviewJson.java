@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
- * {@code GET /api/lanes}: the overview as JSON with {@code lanes status --json}'s field names,
- * plus each lane's per-partition lag and per-minute series (60 numbers, oldest first, the last the
+ * {@code GET /api/lanes}: the overview as JSON with {@code lanes status --json}'s field names, plus
+ * each lane's per-partition lag and per-minute series (60 numbers, oldest first, the last the
  * minute in progress). Absent values are {@code null}.
  */
 final class OverviewJson {

@@ -38,8 +38,7 @@ public final class OverviewPages implements AutoCloseable {
   public void register(Router router) {
     router.get("/", request -> Templates.page(200, "overview.jte", params(request)));
     router.get(
-        "/fragments/overview",
-        request -> Templates.page(200, "overviewLive.jte", params(request)));
+        "/fragments/overview", request -> Templates.page(200, "overviewLive.jte", params(request)));
     router.get("/api/lanes", request -> Response.json(200, OverviewJson.document(current())));
   }
 

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -44,7 +43,8 @@ final class OverviewReader implements AutoCloseable {
 
   Overview read(Instant now) {
     Set<String> topics = AdminCalls.await(admin.listTopics().names(), "the topic names", timeout);
-    boolean reported = topics.contains(TopicNames.FLEET) && topics.contains(TopicNames.DEPENDENCIES);
+    boolean reported =
+        topics.contains(TopicNames.FLEET) && topics.contains(TopicNames.DEPENDENCIES);
     FleetState fleet = reported ? fleetReader().read() : new FleetState(Map.of(), Map.of());
     FleetSurvey.Snapshot snapshot = survey.take(fleet, now);
     MinuteBuckets hour = MinuteBuckets.endingWithMinuteOf(now);
@@ -67,6 +67,7 @@ final class OverviewReader implements AutoCloseable {
       lanes.add(
           new LaneView(
               row,
+              config != null ? config.topic() : TopicNames.main(row.lane()),
               lag == null ? Map.of() : lag.lagByPartition(),
               retries,
               deadLetters,
@@ -106,8 +107,12 @@ final class OverviewReader implements AutoCloseable {
     Map<String, Integer> counts = new HashMap<>();
     if (!wanted.isEmpty()) {
       Map<String, TopicDescription> descriptions =
-          AdminCalls.await(admin.describeTopics(wanted).allTopicNames(), "the retry and dead-letter topics", timeout);
-      descriptions.forEach((topic, description) -> counts.put(topic, description.partitions().size()));
+          AdminCalls.await(
+              admin.describeTopics(wanted).allTopicNames(),
+              "the retry and dead-letter topics",
+              timeout);
+      descriptions.forEach(
+          (topic, description) -> counts.put(topic, description.partitions().size()));
     }
     return counts;
   }

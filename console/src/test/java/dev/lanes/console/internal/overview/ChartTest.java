@@ -67,7 +67,8 @@ class ChartTest {
     Chart chart = Chart.of("batch", HOUR, new long[60], new long[60]);
 
     assertThat(chart.yMax()).isEqualTo(1);
-    assertThat(chart.retriesPoints().split(" ")).allMatch(p -> p.endsWith("," + Chart.BOTTOM + ".0"));
+    assertThat(chart.retriesPoints().split(" "))
+        .allMatch(p -> p.endsWith("," + Chart.BOTTOM + ".0"));
     assertThat(chart.ariaLabel())
         .isEqualTo("Lane batch, last hour per minute: no retries; no dead letters.");
     assertThat(chart.rows()).isEmpty();

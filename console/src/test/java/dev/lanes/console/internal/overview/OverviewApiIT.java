@@ -27,8 +27,7 @@ class OverviewApiIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void lagPartitionsAndPerMinuteRetriesAndDeadLettersOfEachLane(TestKafka kafka)
-      throws Exception {
+  void lagPartitionsAndPerMinuteRetriesAndDeadLettersOfEachLane(TestKafka kafka) throws Exception {
     LaneConfig orders = lane(kafka, "orders");
     LaneConfig emails = lane(kafka, "emails");
     String main = orders.topic();

@@ -25,6 +25,7 @@ class OverviewJsonTest {
     LaneView lane =
         new LaneView(
             new LaneRow("realtime", 2, 7L, 4L, 3, 12.5, 1, 1),
+            "tasks.realtime",
             Map.of("tasks.realtime-1", 3L, "tasks.realtime-0", 4L),
             retries,
             deadLetters,
@@ -34,7 +35,13 @@ class OverviewJsonTest {
             "payments", "OPEN", NOW, "worker-1", null, "5 failures", Map.of("worker-1", 1));
     Overview overview =
         new Overview(
-            NOW, HOUR, true, List.of(lane), List.of(payments), 2, List.of("dependency payments is OPEN"));
+            NOW,
+            HOUR,
+            true,
+            List.of(lane),
+            List.of(payments),
+            2,
+            List.of("dependency payments is OPEN"));
 
     JsonNode json = new ObjectMapper().readTree(OverviewJson.document(overview));
 
@@ -71,6 +78,7 @@ class OverviewJsonTest {
     LaneView lane =
         new LaneView(
             new LaneRow("batch", 0, null, null, 0, 0, 0, 0),
+            "tasks.batch",
             Map.of(),
             new long[60],
             new long[60],

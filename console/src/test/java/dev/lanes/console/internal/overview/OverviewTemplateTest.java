@@ -29,6 +29,8 @@ class OverviewTemplateTest {
         .contains("<tr data-lane=\"orders\">")
         .contains("<ul id=\"partitions-orders\"")
         .contains("tasks.orders-0: <span class=\"partition-lag\">4</span>")
+        .contains("tasks.orders.retry.1-1: <span class=\"partition-lag\">2</span>")
+        .doesNotContain("tasks.orders.retry.1-0")
         .contains("<td class=\"num lag\">7</td>")
         .contains("<td class=\"num lag-excluding-paused\">4</td>")
         .contains("<td class=\"num tasks-per-second\">12.5</td>")
@@ -93,7 +95,12 @@ class OverviewTemplateTest {
     LaneView lane =
         new LaneView(
             new LaneRow("orders", 2, 7L, 4L, 3, 12.5, 1, 1),
-            Map.of("tasks.orders-0", 4L, "tasks.orders-1", 3L),
+            "tasks.orders",
+            Map.of(
+                "tasks.orders-0", 4L,
+                "tasks.orders-1", 3L,
+                "tasks.orders.retry.1-0", 0L,
+                "tasks.orders.retry.1-1", 2L),
             retries,
             deadLetters,
             Chart.of("orders", HOUR, retries, deadLetters));
