@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -27,21 +28,27 @@ import org.apache.kafka.common.TopicPartition;
 final class OverviewReader implements AutoCloseable {
 
   private final Map<String, Object> client;
+  private final List<LaneConfig> catalogLanes;
   private final Duration timeout;
-  private final Admin admin;
-  private final FleetSurvey survey;
-  private final MinuteOffsets minuteOffsets;
+  // Made at the first read, not at start: a bootstrap address the client refuses (or cannot
+  // resolve) then shows on the page like a broker that is down, instead of stopping the console.
+  private Admin admin;
+  private FleetSurvey survey;
+  private MinuteOffsets minuteOffsets;
   private FleetTopicReader fleetReader;
 
   OverviewReader(Map<String, Object> client, List<LaneConfig> lanes, Duration timeout) {
     this.client = Map.copyOf(client);
+    this.catalogLanes = List.copyOf(lanes);
     this.timeout = timeout;
-    this.admin = Admin.create(this.client);
-    this.survey = new FleetSurvey(lanes, new LagProbe(admin, timeout));
-    this.minuteOffsets = new MinuteOffsets(admin, timeout);
   }
 
   Overview read(Instant now) {
+    if (admin == null) {
+      admin = admin(client);
+      survey = new FleetSurvey(catalogLanes, new LagProbe(admin, timeout));
+      minuteOffsets = new MinuteOffsets(admin, timeout);
+    }
     Set<String> topics = AdminCalls.await(admin.listTopics().names(), "the topic names", timeout);
     boolean reported =
         topics.contains(TopicNames.FLEET) && topics.contains(TopicNames.DEPENDENCIES);
@@ -81,6 +88,15 @@ final class OverviewReader implements AutoCloseable {
         snapshot.status().dependencies(),
         snapshot.status().workers().size(),
         snapshot.status().problems());
+  }
+
+  private static Admin admin(Map<String, Object> client) {
+    try {
+      return Admin.create(client);
+    } catch (KafkaException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new IllegalStateException("cannot create a Kafka client: " + cause.getMessage(), cause);
+    }
   }
 
   private FleetTopicReader fleetReader() {
@@ -136,6 +152,8 @@ final class OverviewReader implements AutoCloseable {
     if (fleetReader != null) {
       fleetReader.close();
     }
-    admin.close(Duration.ZERO);
+    if (admin != null) {
+      admin.close(Duration.ZERO);
+    }
   }
 }
