@@ -9,6 +9,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +97,51 @@ class OverviewCacheTest {
 
     assertThat(answer.failure()).isNull();
     assertThat(answer.overview()).isNotNull();
+  }
+
+  @Test
+  void whileOneCallerReadsTheOthersGetThePreviousAnswerWithoutWaiting() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<Instant> slowReads = new ArrayList<>();
+    OverviewCache slow =
+        new OverviewCache(
+            now -> {
+              slowReads.add(now);
+              if (slowReads.size() == 2) {
+                entered.countDown();
+                await(release);
+              }
+              return overviewAt(now);
+            },
+            clock,
+            Duration.ofSeconds(3));
+    Overview first = slow.get().overview();
+    clock.advance(Duration.ofSeconds(3));
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    try {
+      Future<OverviewCache.Answer> second = reader.submit(slow::get);
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+      OverviewCache.Answer meanwhile = slow.get();
+
+      assertThat(meanwhile.overview()).isSameAs(first);
+      release.countDown();
+      assertThat(second.get(10, TimeUnit.SECONDS).overview().at()).isEqualTo(T0.plusSeconds(3));
+      assertThat(slow.get().overview().at()).isEqualTo(T0.plusSeconds(3));
+      assertThat(slowReads).hasSize(2);
+    } finally {
+      release.countDown();
+      reader.shutdownNow();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Overview overviewAt(Instant now) {
