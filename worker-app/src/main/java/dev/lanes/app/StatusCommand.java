@@ -4,26 +4,20 @@ import dev.lanes.LaneConfig;
 import dev.lanes.app.config.LanesConfig;
 import dev.lanes.app.status.FleetState;
 import dev.lanes.app.status.FleetStatus;
+import dev.lanes.app.status.FleetSurvey;
 import dev.lanes.app.status.FleetTopicReader;
 import dev.lanes.app.status.LagProbe;
 import dev.lanes.app.status.StatusJson;
 import dev.lanes.app.status.StatusScreen;
-import dev.lanes.fleet.WorkerReport;
 import dev.lanes.topics.TopicNames;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,20 +67,12 @@ final class StatusCommand implements Callable<Integer> {
     boolean terminal = System.console() != null && out == System.out;
     Clock clock = Clock.systemUTC();
     try (Admin admin = Provisioning.admin(client);
-        FleetTopicReader reader =
-            new FleetTopicReader(
-                new KafkaConsumer<>(reader(client)), parent.err(), timeout.value())) {
-      LagProbe probe = new LagProbe(admin, timeout.value());
+        FleetTopicReader reader = FleetTopicReader.open(client, parent.err(), timeout.value())) {
+      FleetSurvey survey = new FleetSurvey(catalogLanes, new LagProbe(admin, timeout.value()));
       for (int screen = 0; ; screen++) {
         FleetState fleet = reader.read();
         Instant now = clock.instant();
-        List<LaneConfig> lanes = lanes(catalogLanes, fleet, now);
-        FleetStatus status =
-            FleetStatus.of(
-                fleet,
-                lanes.stream().map(LaneConfig::name).toList(),
-                probe.measure(lanes, now),
-                now);
+        FleetStatus status = survey.take(fleet, now).status();
         if (json) {
           out.println(StatusJson.document(status));
         } else {
@@ -104,43 +90,5 @@ final class StatusCommand implements Callable<Integer> {
         Thread.sleep(WATCH_EVERY.toMillis());
       }
     }
-  }
-
-  /**
-   * The catalog's lanes, then any other lane a live worker runs (a worker with another config):
-   * that one is measured as a lane of its name with default topics and the group it reports.
-   */
-  private static List<LaneConfig> lanes(
-      List<LaneConfig> catalogLanes, FleetState fleet, Instant now) {
-    Map<String, LaneConfig> lanes = new LinkedHashMap<>();
-    catalogLanes.forEach(lane -> lanes.put(lane.name(), lane));
-    for (WorkerReport report : fleet.workers().values()) {
-      if (report.isLive(now)) {
-        for (WorkerReport.LaneReport lane : report.lanes()) {
-          if (!lanes.containsKey(lane.lane())) {
-            try {
-              lanes.put(
-                  lane.lane(),
-                  LaneConfig.of(lane.lane(), TopicNames.main(lane.lane()))
-                      .withGroupId(lane.group()));
-            } catch (IllegalArgumentException e) {
-              // Not a name Lanes gives a lane (a foreign report): listed, but not measured.
-            }
-          }
-        }
-      }
-    }
-    return new ArrayList<>(lanes.values());
-  }
-
-  /** A consumer outside any group: it reads by assignment and never commits. */
-  private static Map<String, Object> reader(Map<String, Object> client) {
-    Map<String, Object> config = new HashMap<>(client);
-    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    return config;
   }
 }

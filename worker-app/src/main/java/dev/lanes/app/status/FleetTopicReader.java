@@ -13,9 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads {@code lanes.fleet} and {@code lanes.dependencies} up to the end they have at each {@link
@@ -45,6 +48,22 @@ public final class FleetTopicReader implements AutoCloseable {
     this.consumer = consumer;
     this.err = err;
     this.stallTimeout = stallTimeout;
+  }
+
+  /**
+   * A reader on its own consumer outside any group: it reads by assignment and never commits.
+   *
+   * @param client bootstrap servers and security settings, used as given otherwise
+   */
+  public static FleetTopicReader open(
+      Map<String, Object> client, PrintStream err, Duration stallTimeout) {
+    Map<String, Object> config = new HashMap<>(client);
+    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    return new FleetTopicReader(new KafkaConsumer<>(config), err, stallTimeout);
   }
 
   /** The fleet topics' state now: everything up to the end offsets they had when called. */

@@ -124,7 +124,7 @@ public final class StatusScreen {
   }
 
   /** The two largest units, e.g. {@code 45s}, {@code 3m12s}, {@code 2h05m}, {@code 3d04h}. */
-  static String age(Instant since, Instant now) {
+  public static String age(Instant since, Instant now) {
     long seconds = Math.max(0, Duration.between(since, now).getSeconds());
     if (seconds < 60) {
       return seconds + "s";
