@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lanes.LaneConfig;
+import dev.lanes.console.internal.ConsoleProblem;
 import dev.lanes.console.internal.web.Response;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -21,9 +22,13 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +53,8 @@ class ConsoleServerIT {
   private final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private final AtomicInteger posts = new AtomicInteger();
+  private final AtomicInteger slowEntered = new AtomicInteger();
+  private final CountDownLatch release = new CountDownLatch(1);
   private Console console;
 
   @BeforeEach
@@ -57,6 +64,7 @@ class ConsoleServerIT {
 
   @AfterEach
   void stop() {
+    release.countDown();
     console.close();
   }
 
@@ -86,6 +94,28 @@ class ConsoleServerIT {
               request -> {
                 posts.incrementAndGet();
                 return Response.json(200, "{\"by\":\"" + request.caller() + "\"}");
+              });
+          router.get(
+              "/test/slow",
+              request -> {
+                slowEntered.incrementAndGet();
+                try {
+                  release.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                return Response.html(200, "<p>slow");
+              });
+          router.get(
+              "/test/kafka-down",
+              request -> {
+                throw ConsoleProblem.kafkaUnavailable(
+                    "Kafka did not answer listing dead letters of orders", null);
+              });
+          router.get(
+              "/api/test-bad",
+              request -> {
+                throw ConsoleProblem.badRequest("since must be like 30m, 2h or 1d, was 'soon'");
               });
           router.get(
               "/test/boom",
@@ -262,6 +292,51 @@ class ConsoleServerIT {
         .contains("internal error; the console")
         .doesNotContain("secret detail")
         .doesNotContain("IllegalStateException");
+  }
+
+  @Test
+  void aProblemIsItsStatusWithTheMessageOnAPageOrAsJsonForTheApi() throws Exception {
+    HttpResponse<String> page = get("/test/kafka-down");
+    assertThat(page.statusCode()).isEqualTo(503);
+    assertThat(page.body())
+        .contains("id=\"kafka-banner\"")
+        .contains("id=\"error\"")
+        .contains("Kafka did not answer listing dead letters of orders");
+    HttpResponse<String> api = get("/api/test-bad");
+    assertThat(api.statusCode()).isEqualTo(400);
+    assertThat(api.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(api.body())
+        .isEqualTo("{\"error\":\"since must be like 30m, 2h or 1d, was 'soon'\"}");
+  }
+
+  @Test
+  void aFullQueueAnswers503InsteadOfQueueingWithoutBound() throws Exception {
+    List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      answers.add(
+          http.sendAsync(
+              HttpRequest.newBuilder(console.uri().resolve("/test/slow")).build(),
+              BodyHandlers.ofString()));
+    }
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                answers.stream()
+                    .anyMatch(
+                        a ->
+                            a.isDone()
+                                && !a.isCompletedExceptionally()
+                                && a.join().statusCode() == 503));
+    release.countDown();
+    List<Integer> statuses = new ArrayList<>();
+    for (CompletableFuture<HttpResponse<String>> answer : answers) {
+      statuses.add(answer.get(20, TimeUnit.SECONDS).statusCode());
+    }
+    assertThat(statuses).containsOnly(200, 503);
+    assertThat(statuses.stream().filter(s -> s == 200).count())
+        .as("4 running + 64 queued")
+        .isGreaterThanOrEqualTo(68);
   }
 
   @Test
