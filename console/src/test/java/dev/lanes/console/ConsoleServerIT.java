@@ -3,6 +3,9 @@ package dev.lanes.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.lanes.LaneConfig;
 import dev.lanes.console.internal.ConsoleProblem;
 import dev.lanes.console.internal.web.Response;
@@ -35,6 +38,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The console's server over real HTTP: the auth rules, the limits and the headers every answer
@@ -165,6 +169,28 @@ class ConsoleServerIT {
     assertThat(answer.statusCode()).isEqualTo(401);
     assertThat(answer.headers().firstValue("Set-Cookie")).isEmpty();
     assertThat(answer.body()).contains("id=\"token\"").doesNotContain("wrong\"");
+  }
+
+  @Test
+  void signInsAreAuditedWithTheAddressAndNeverTheToken() throws Exception {
+    Logger audit = (Logger) LoggerFactory.getLogger("dev.lanes.console.audit");
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    audit.addAppender(lines);
+    try {
+      post("/login", "token=wrong-guess&next=%2F", Map.of());
+      signIn();
+    } finally {
+      audit.detachAppender(lines);
+    }
+    assertThat(lines.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .hasSize(2)
+        .allMatch(
+            line -> line.matches("event=sign-in outcome=(ok|refused) remote=127\\.0\\.0\\.1:\\d+"))
+        .noneMatch(line -> line.contains("wrong-guess") || line.contains(TOKEN));
+    assertThat(lines.list.get(0).getFormattedMessage()).contains("outcome=refused");
+    assertThat(lines.list.get(1).getFormattedMessage()).contains("outcome=ok");
   }
 
   @Test
