@@ -311,6 +311,14 @@ class ConsoleServerIT {
   }
 
   @Test
+  void aPageReachedThroughAnotherHostNameIsRefused() throws Exception {
+    // What a DNS-rebound page's request looks like: our address, the attacker's name.
+    String answer =
+        raw("GET /test/page HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+    assertThat(answer).startsWith("HTTP/1.1 403").contains("was 'evil.example'");
+  }
+
+  @Test
   void aFailingHandlerAnswers500WithoutTheStackTrace() throws Exception {
     HttpResponse<String> answer = get("/test/boom");
     assertThat(answer.statusCode()).isEqualTo(500);

@@ -46,7 +46,8 @@ record Dispatch(
                 pathAndQuery,
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 session,
-                csrf == null || csrf.isEmpty() ? null : csrf.get(0)));
+                csrf == null || csrf.isEmpty() ? null : csrf.get(0),
+                exchange.getRequestHeaders().getFirst("Host")));
     if (access instanceof Access.Refused refused) {
       return Answers.problem(
           refused.api(),
