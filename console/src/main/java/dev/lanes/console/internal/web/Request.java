@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * One HTTP request as a handler sees it: parsed, decoded and already authorized. A POST reaches a
- * handler only when the caller may write and its CSRF token matched (the server checks before it
- * dispatches), so handlers never check auth themselves.
+ * handler only when the caller may write: a page POST from a signed-in session with its CSRF token,
+ * an API POST with the bearer token (the server checks before it dispatches), so handlers never
+ * check auth themselves.
  *
  * @param method GET or POST
  * @param path the decoded path, e.g. {@code /lanes/realtime/dead-letters}
@@ -15,7 +16,8 @@ import java.util.Objects;
  * @param query the query string's parameters, decoded, in order; a name may repeat
  * @param form the urlencoded body's parameters (POST), decoded, in order; a name may repeat
  * @param chrome what every page's frame shows for this caller (banner, sign-in state, CSRF token)
- * @param caller who asked, for the audit log: remote address and, when signed in, "token"
+ * @param caller who asked, for the audit log: the remote address, with " (signed in)" for a page
+ *     session or " (bearer)" for the API token, e.g. {@code 127.0.0.1:53422 (signed in)}
  */
 public record Request(
     String method,
