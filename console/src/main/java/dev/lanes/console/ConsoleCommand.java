@@ -45,6 +45,7 @@ public final class ConsoleCommand implements ToolCommand {
 
   @Option(
       names = "--port",
+      paramLabel = "PORT",
       description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 for any free one).")
   private int port = ConsoleSettings.DEFAULT_PORT;
 
