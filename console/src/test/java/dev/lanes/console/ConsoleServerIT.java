@@ -225,6 +225,8 @@ class ConsoleServerIT {
     assertThat(none.statusCode()).isEqualTo(401);
     assertThat(none.headers().firstValue("Content-Type")).hasValue("application/json");
     assertThat(none.body()).startsWith("{\"error\":");
+    assertThat(none.headers().firstValue("WWW-Authenticate"))
+        .hasValue("Bearer realm=\"lanes console\"");
     HttpResponse<String> wrong = post("/api/test", "", Map.of("Authorization", "Bearer nope"));
     assertThat(wrong.statusCode()).isEqualTo(403);
     assertThat(wrong.body()).startsWith("{\"error\":");

@@ -49,12 +49,17 @@ record Dispatch(
                 csrf == null || csrf.isEmpty() ? null : csrf.get(0),
                 exchange.getRequestHeaders().getFirst("Host")));
     if (access instanceof Access.Refused refused) {
-      return Answers.problem(
-          refused.api(),
-          refused.status(),
-          refused.message(),
-          chrome,
-          refused.status() == 401 && !refused.api());
+      Response answer =
+          Answers.problem(
+              refused.api(),
+              refused.status(),
+              refused.message(),
+              chrome,
+              refused.status() == 401 && !refused.api());
+      // A 401 names the scheme that would do (RFC 9110); the pages' scheme is the sign-in form.
+      return refused.status() == 401 && refused.api()
+          ? answer.withHeader("WWW-Authenticate", "Bearer realm=\"lanes console\"")
+          : answer;
     }
     if (access instanceof Access.SignInFirst signIn) {
       return Response.redirect(SignInPages.signInFor(signIn.next()));
