@@ -26,16 +26,22 @@ COPY embedded-kafka/pom.xml embedded-kafka/
 COPY test-kit/pom.xml test-kit/
 COPY worker-core/pom.xml worker-core/
 COPY worker-app/pom.xml worker-app/
+COPY console/pom.xml console/
 COPY lanes-tools/pom.xml lanes-tools/
+# Not built here, but Maven reads every module of the root pom, even with -pl.
+COPY benchmarks/pom.xml benchmarks/
+COPY lanes-bom/pom.xml lanes-bom/
 
 # Whole src trees, tests included: -DskipTests skips running tests, not compiling them, and
 # `-am` brings test-kit (a test dependency of worker-app) into the reactor. lanes-tools depends on
-# worker-app, so one build makes both distributions.
+# worker-app and the console, so one build makes both distributions (the tools one with
+# `lanes console`).
 COPY topics/src topics/src
 COPY embedded-kafka/src embedded-kafka/src
 COPY test-kit/src test-kit/src
 COPY worker-core/src worker-core/src
 COPY worker-app/src worker-app/src
+COPY console/src console/src
 COPY lanes-tools/src lanes-tools/src
 
 # The cache mount keeps ~/.m2 between builds without putting it in a layer.

@@ -3,7 +3,11 @@ package dev.lanes.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.lanes.LaneConfig;
+import dev.lanes.console.internal.ConsoleProblem;
 import dev.lanes.console.internal.web.Response;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -21,15 +25,20 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The console's server over real HTTP: the auth rules, the limits and the headers every answer
@@ -48,6 +57,8 @@ class ConsoleServerIT {
   private final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private final AtomicInteger posts = new AtomicInteger();
+  private final AtomicInteger slowEntered = new AtomicInteger();
+  private final CountDownLatch release = new CountDownLatch(1);
   private Console console;
 
   @BeforeEach
@@ -57,6 +68,7 @@ class ConsoleServerIT {
 
   @AfterEach
   void stop() {
+    release.countDown();
     console.close();
   }
 
@@ -86,6 +98,28 @@ class ConsoleServerIT {
               request -> {
                 posts.incrementAndGet();
                 return Response.json(200, "{\"by\":\"" + request.caller() + "\"}");
+              });
+          router.get(
+              "/test/slow",
+              request -> {
+                slowEntered.incrementAndGet();
+                try {
+                  release.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                return Response.html(200, "<p>slow");
+              });
+          router.get(
+              "/test/kafka-down",
+              request -> {
+                throw ConsoleProblem.kafkaUnavailable(
+                    "Kafka did not answer listing dead letters of orders", null);
+              });
+          router.get(
+              "/api/test-bad",
+              request -> {
+                throw ConsoleProblem.badRequest("since must be like 30m, 2h or 1d, was 'soon'");
               });
           router.get(
               "/test/boom",
@@ -138,6 +172,28 @@ class ConsoleServerIT {
   }
 
   @Test
+  void signInsAreAuditedWithTheAddressAndNeverTheToken() throws Exception {
+    Logger audit = (Logger) LoggerFactory.getLogger("dev.lanes.console.audit");
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    audit.addAppender(lines);
+    try {
+      post("/login", "token=wrong-guess&next=%2F", Map.of());
+      signIn();
+    } finally {
+      audit.detachAppender(lines);
+    }
+    assertThat(lines.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .hasSize(2)
+        .allMatch(
+            line -> line.matches("event=sign-in outcome=(ok|refused) remote=127\\.0\\.0\\.1:\\d+"))
+        .noneMatch(line -> line.contains("wrong-guess") || line.contains(TOKEN));
+    assertThat(lines.list.get(0).getFormattedMessage()).contains("outcome=refused");
+    assertThat(lines.list.get(1).getFormattedMessage()).contains("outcome=ok");
+  }
+
+  @Test
   void signInGoesBackToALocalNextOnlyAndSetsAStrictHttpOnlyCookie() throws Exception {
     HttpResponse<String> local =
         post("/login", "token=" + TOKEN + "&next=" + enc("/test/page?x=1"), Map.of());
@@ -169,6 +225,8 @@ class ConsoleServerIT {
     assertThat(none.statusCode()).isEqualTo(401);
     assertThat(none.headers().firstValue("Content-Type")).hasValue("application/json");
     assertThat(none.body()).startsWith("{\"error\":");
+    assertThat(none.headers().firstValue("WWW-Authenticate"))
+        .hasValue("Bearer realm=\"lanes console\"");
     HttpResponse<String> wrong = post("/api/test", "", Map.of("Authorization", "Bearer nope"));
     assertThat(wrong.statusCode()).isEqualTo(403);
     assertThat(wrong.body()).startsWith("{\"error\":");
@@ -255,6 +313,14 @@ class ConsoleServerIT {
   }
 
   @Test
+  void aPageReachedThroughAnotherHostNameIsRefused() throws Exception {
+    // What a DNS-rebound page's request looks like: our address, the attacker's name.
+    String answer =
+        raw("GET /test/page HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+    assertThat(answer).startsWith("HTTP/1.1 403").contains("was 'evil.example'");
+  }
+
+  @Test
   void aFailingHandlerAnswers500WithoutTheStackTrace() throws Exception {
     HttpResponse<String> answer = get("/test/boom");
     assertThat(answer.statusCode()).isEqualTo(500);
@@ -262,6 +328,51 @@ class ConsoleServerIT {
         .contains("internal error; the console")
         .doesNotContain("secret detail")
         .doesNotContain("IllegalStateException");
+  }
+
+  @Test
+  void aProblemIsItsStatusWithTheMessageOnAPageOrAsJsonForTheApi() throws Exception {
+    HttpResponse<String> page = get("/test/kafka-down");
+    assertThat(page.statusCode()).isEqualTo(503);
+    assertThat(page.body())
+        .contains("id=\"kafka-banner\"")
+        .contains("id=\"error\"")
+        .contains("Kafka did not answer listing dead letters of orders");
+    HttpResponse<String> api = get("/api/test-bad");
+    assertThat(api.statusCode()).isEqualTo(400);
+    assertThat(api.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(api.body())
+        .isEqualTo("{\"error\":\"since must be like 30m, 2h or 1d, was 'soon'\"}");
+  }
+
+  @Test
+  void aFullQueueAnswers503InsteadOfQueueingWithoutBound() throws Exception {
+    List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      answers.add(
+          http.sendAsync(
+              HttpRequest.newBuilder(console.uri().resolve("/test/slow")).build(),
+              BodyHandlers.ofString()));
+    }
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                answers.stream()
+                    .anyMatch(
+                        a ->
+                            a.isDone()
+                                && !a.isCompletedExceptionally()
+                                && a.join().statusCode() == 503));
+    release.countDown();
+    List<Integer> statuses = new ArrayList<>();
+    for (CompletableFuture<HttpResponse<String>> answer : answers) {
+      statuses.add(answer.get(20, TimeUnit.SECONDS).statusCode());
+    }
+    assertThat(statuses).containsOnly(200, 503);
+    assertThat(statuses.stream().filter(s -> s == 200).count())
+        .as("4 running + 64 queued")
+        .isGreaterThanOrEqualTo(68);
   }
 
   @Test

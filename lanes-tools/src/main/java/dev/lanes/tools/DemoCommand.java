@@ -41,8 +41,15 @@ public final class DemoCommand implements ToolCommand {
           "Use this Kafka cluster instead of a local broker (or KAFKA_BOOTSTRAP_SERVERS).")
   private String bootstrapServer;
 
+  @Option(
+      names = "--console",
+      description =
+          "After the story, keep the broker and open the web console on it (lanes console), with"
+              + " the demo's dead letters to look at and replay, until Ctrl-C.")
+  private boolean openConsole;
+
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     String bootstrap = bootstrapServer;
     if (bootstrap == null) {
       String fromEnv = console.env().get("KAFKA_BOOTSTRAP_SERVERS");
@@ -54,6 +61,12 @@ public final class DemoCommand implements ToolCommand {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
-    return new DemoStory(options, console.out()).run();
+    DemoConsole then = openConsole ? new DemoConsole(consoleToken(), console.out()) : null;
+    return new DemoStory(options, console.out(), then).run();
+  }
+
+  private String consoleToken() {
+    String token = console.env().get("LANES_CONSOLE_TOKEN");
+    return token == null || token.isBlank() ? null : token;
   }
 }

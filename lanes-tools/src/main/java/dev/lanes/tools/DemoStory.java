@@ -45,13 +45,19 @@ final class DemoStory {
 
   private final DemoOptions options;
   private final PrintStream out;
+  private final DemoConsole console;
 
-  DemoStory(DemoOptions options, PrintStream out) {
+  /**
+   * @param console what to do after the story with the broker still up ({@code --console}), or null
+   *     to stop it
+   */
+  DemoStory(DemoOptions options, PrintStream out, DemoConsole console) {
     this.options = options;
     this.out = out;
+    this.console = console;
   }
 
-  int run() {
+  int run() throws InterruptedException {
     long started = System.nanoTime();
     DemoNarrator narrator = DemoNarrator.attach(out, started);
     try (KafkaConnection kafka = KafkaConnection.open(options.bootstrapServers());
@@ -105,7 +111,11 @@ final class DemoStory {
       boolean drained = healthy && awaitDrained(registry, produced);
       runtime.close();
       Runtime.getRuntime().removeShutdownHook(stopOnSignal);
-      return report(registry, produced, narrator, outageCalls, drained, started);
+      int status = report(registry, produced, narrator, outageCalls, drained, started);
+      if (console != null) {
+        console.serveUntilStopped(kafka.bootstrapServers(), lanes);
+      }
+      return status;
     } finally {
       narrator.detach();
     }

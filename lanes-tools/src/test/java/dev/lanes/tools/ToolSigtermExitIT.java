@@ -33,6 +33,19 @@ class ToolSigtermExitIT {
   }
 
   @Test
+  void consoleExitsZeroOnSigterm() throws Exception {
+    assertThat(
+            stopOnSigterm(
+                "console: http://127.0.0.1:",
+                "console",
+                "--port",
+                "0",
+                "--bootstrap-server",
+                "127.0.0.1:1"))
+        .isZero();
+  }
+
+  @Test
   void brokerExitsZeroOnSigtermAfterItStopped() throws Exception {
     assertThat(
             stopOnSigterm(

@@ -24,11 +24,14 @@ class ToolsCliTest {
     assertThat(help.exitCode()).isZero();
     assertThat(help.out())
         .contains("run", "produce", "dlt", "topics", "config")
-        .contains("demo", "broker", "fake-dependency", "bench", "drill")
+        .contains("demo", "console", "broker", "fake-dependency", "bench", "drill")
         .doesNotContain("not installed");
     CliRun demoHelp = CliRun.of("demo", "--help");
     assertThat(demoHelp.exitCode()).isZero();
-    assertThat(demoHelp.out()).contains("--tasks").contains("--bootstrap-server");
+    assertThat(demoHelp.out())
+        .contains("--tasks")
+        .contains("--bootstrap-server")
+        .contains("--console");
   }
 
   @Test

@@ -10,10 +10,13 @@ import java.util.Optional;
 import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Option;
 
-/** The options every command that talks to Kafka shares: where Kafka is, and the config file. */
-final class ClusterOptions {
+/**
+ * The options every command that talks to Kafka shares: where Kafka is, and the config file. Public
+ * for the commands outside this package ({@code lanes console}).
+ */
+public final class ClusterOptions {
 
-  static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
+  public static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
 
   @Option(
       names = {"--bootstrap-server", "--bootstrap-servers"},
@@ -31,7 +34,7 @@ final class ClusterOptions {
   private Path config;
 
   /** The effective configuration: file (or defaults), then LANES_* variables, then flags. */
-  LanesConfig load(Map<String, String> environment) {
+  public LanesConfig load(Map<String, String> environment) {
     Optional<Path> file =
         Optional.ofNullable(config)
             .or(
@@ -52,7 +55,7 @@ final class ClusterOptions {
    *
    * @throws UsageException naming the address that is not {@code HOST:PORT}
    */
-  static String bootstrap(LanesConfig config, PrintStream err) {
+  public static String bootstrap(LanesConfig config, PrintStream err) {
     return requireHostPorts(config.bootstrapServers().orElseGet(() -> defaultBootstrap(err)));
   }
 
@@ -83,7 +86,7 @@ final class ClusterOptions {
   }
 
   /** Settings for any Kafka client: the config's properties (security included) and servers. */
-  static Map<String, Object> clientProperties(LanesConfig config, String bootstrap) {
+  public static Map<String, Object> clientProperties(LanesConfig config, String bootstrap) {
     Map<String, Object> properties = new HashMap<>(config.kafkaProperties());
     properties.put("bootstrap.servers", bootstrap);
     return properties;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * defaults add up to a minute or more of silence against a dead broker; a person at a terminal, or
  * a Job, should hear sooner.
  */
-final class TimeoutOption {
+public final class TimeoutOption {
 
   static final Duration DEFAULT = Duration.ofSeconds(30);
   private static final Duration SHORTEST = Duration.ofSeconds(1);
@@ -27,6 +27,10 @@ final class TimeoutOption {
   private Duration timeout = DEFAULT;
 
   Duration value() {
+    return checked(timeout);
+  }
+
+  private static Duration checked(Duration timeout) {
     if (timeout.compareTo(SHORTEST) < 0) {
       throw new UsageException(
           "--timeout must be at least 1s, was " + DurationFormat.format(timeout));
@@ -40,7 +44,18 @@ final class TimeoutOption {
    * max.block.ms).
    */
   Map<String, Object> applyTo(Map<String, Object> clientProperties) {
-    long millis = value().toMillis();
+    return applyTo(timeout, clientProperties);
+  }
+
+  /**
+   * As {@link #applyTo(Map)} for a command whose {@code --timeout} has another default ({@code
+   * lanes console}: 5s, so a page renders soon when Kafka is down).
+   *
+   * @throws UsageException when {@code timeout} is under 1s
+   */
+  public static Map<String, Object> applyTo(
+      Duration timeout, Map<String, Object> clientProperties) {
+    long millis = checked(timeout).toMillis();
     Map<String, Object> properties = new HashMap<>(clientProperties);
     properties.put("request.timeout.ms", (int) Math.min(Integer.MAX_VALUE, millis));
     properties.put("default.api.timeout.ms", (int) Math.min(Integer.MAX_VALUE, millis));

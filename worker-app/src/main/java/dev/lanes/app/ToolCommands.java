@@ -13,8 +13,12 @@ import picocli.CommandLine;
  */
 final class ToolCommands {
 
-  /** The tools lanes-tools provides, in the order {@code lanes --help} lists them. */
-  static final List<String> NAMES = List.of("demo", "broker", "fake-dependency", "bench");
+  /**
+   * The tools lanes-tools provides (the console among them, from lanes-console), in the order
+   * {@code lanes --help} lists them.
+   */
+  static final List<String> NAMES =
+      List.of("demo", "console", "broker", "fake-dependency", "bench");
 
   /** Where the tools are, for messages. */
   static final String WHERE =

@@ -336,6 +336,25 @@ class DeploymentFilesTest {
     }
   }
 
+  @Test
+  void dockerfileCopiesEveryModulesPomSoTheReactorCanBeRead() throws IOException {
+    // Maven reads every <module> of the root pom, even with -pl: one missing breaks the image.
+    String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+    Matcher module =
+        Pattern.compile("<module>([^<]+)</module>")
+            .matcher(Files.readString(ROOT.resolve("pom.xml")));
+    List<String> modules = new ArrayList<>();
+    while (module.find()) {
+      modules.add(module.group(1));
+    }
+    assertThat(modules).contains("worker-app", "lanes-tools", "console");
+    for (String name : modules) {
+      assertThat(dockerfile)
+          .as("Dockerfile copies %s/pom.xml", name)
+          .contains("COPY " + name + "/pom.xml " + name + "/");
+    }
+  }
+
   private static String dockerfileJavaToolOptions() throws IOException {
     Matcher env =
         Pattern.compile("ENV JAVA_TOOL_OPTIONS=\"([^\"]*)\"")

@@ -53,7 +53,7 @@ class LanesMainTest {
 
   @Test
   void aToolCommandSaysWhichDistributionHasItAndExitsTwo() {
-    for (String tool : List.of("demo", "broker", "fake-dependency", "bench")) {
+    for (String tool : List.of("demo", "console", "broker", "fake-dependency", "bench")) {
       err.reset();
       assertThat(run(tool, "--port", "9092", "--whatever")).as(tool).isEqualTo(2);
       assertThat(err())

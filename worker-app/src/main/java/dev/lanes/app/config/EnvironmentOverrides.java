@@ -33,6 +33,12 @@ final class EnvironmentOverrides {
    */
   static final String WORKER_ID = "LANES_WORKER_ID";
 
+  /**
+   * Read by {@code lanes console} (its token), not by the config: accepted and ignored here, so a
+   * console and a worker may share an environment.
+   */
+  static final String CONSOLE_TOKEN = "LANES_CONSOLE_TOKEN";
+
   private static final String ACCEPTED =
       String.join(
           ", ",
@@ -42,6 +48,7 @@ final class EnvironmentOverrides {
           KAFKA_PREFIX + "<PROPERTY>",
           LANE_PREFIX + "<LANE>" + THREADS_SUFFIX,
           WORKER_ID,
+          CONSOLE_TOKEN,
           String.join(", ", LAUNCHER_VARIABLES));
 
   private EnvironmentOverrides() {}
@@ -72,6 +79,7 @@ final class EnvironmentOverrides {
       if (isBlank(value)
           || name.equals(LANES)
           || name.equals(WORKER_ID)
+          || name.equals(CONSOLE_TOKEN)
           || LAUNCHER_VARIABLES.contains(name)) {
         continue;
       }
@@ -134,6 +142,7 @@ final class EnvironmentOverrides {
         || name.equals(HTTP_PORT)
         || name.equals(LANES)
         || name.equals(WORKER_ID)
+        || name.equals(CONSOLE_TOKEN)
         || LAUNCHER_VARIABLES.contains(name)
         || (name.startsWith(KAFKA_PREFIX) && name.length() > KAFKA_PREFIX.length())
         || (name.startsWith(LANE_PREFIX)

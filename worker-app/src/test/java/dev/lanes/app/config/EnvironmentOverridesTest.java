@@ -86,6 +86,11 @@ class EnvironmentOverridesTest {
   }
 
   @Test
+  void consoleTokenIsForLanesConsoleAndAcceptedAndIgnoredHere() {
+    assertThat(FILE.withEnvironment(Map.of("LANES_CONSOLE_TOKEN", "s3cret"))).isEqualTo(FILE);
+  }
+
+  @Test
   void unknownLanesVariableIsAnErrorListingTheAcceptedOnes() {
     assertThatThrownBy(
             () -> FILE.withEnvironment(Map.of("LANES_THREADS", "4", "LANES_HTTP_PORT", "1")))
@@ -93,7 +98,8 @@ class EnvironmentOverridesTest {
         .hasMessage(
             "environment: unknown variable LANES_THREADS (accepted: LANES_BOOTSTRAP_SERVERS,"
                 + " LANES_HTTP_PORT, LANES_LANES, LANES_KAFKA_<PROPERTY>,"
-                + " LANES_LANE_<LANE>_THREADS, LANES_WORKER_ID, LANES_JAVA_OPTS, LANES_CONFIG)");
+                + " LANES_LANE_<LANE>_THREADS, LANES_WORKER_ID, LANES_CONSOLE_TOKEN,"
+                + " LANES_JAVA_OPTS, LANES_CONFIG)");
   }
 
   @Test

@@ -34,6 +34,17 @@ public final class AccessPolicy {
 
   public Access decide(AccessRequest request) {
     String path = request.path();
+    if (loopback && !isLoopbackName(request.host())) {
+      // DNS rebinding: a web page whose name now resolves to 127.0.0.1 would read the open pages
+      // from the browser of someone who has the console open; its requests carry its own name.
+      return new Refused(
+          403,
+          isApi(path),
+          "this console listens on a loopback address and answers only to Host localhost or a"
+              + " loopback address, was '"
+              + request.host()
+              + "'");
+    }
     if (path.startsWith(ASSETS) || path.equals(SIGN_IN)) {
       // The sign-in page and what it is drawn with; POST /login checks the token itself.
       return new Allowed(Via.OPEN);
@@ -91,6 +102,25 @@ public final class AccessPolicy {
               + " again (its CSRF token is missing or wrong). Reload the page and try again.");
     }
     return new Allowed(Via.SESSION);
+  }
+
+  /** Whether a Host header names this machine's loopback: localhost, 127.x.y.z or [::1]. */
+  static boolean isLoopbackName(String host) {
+    if (host == null) {
+      return true; // only HTTP/1.0 clients send none, and browsers are not among them
+    }
+    String name = host.strip().toLowerCase(Locale.ROOT);
+    if (name.startsWith("[")) {
+      int end = name.indexOf(']');
+      return end > 0 && name.substring(1, end).equals("::1");
+    }
+    int colon = name.indexOf(':');
+    if (colon >= 0) {
+      name = name.substring(0, colon);
+    }
+    return name.equals("localhost")
+        || name.endsWith(".localhost")
+        || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 
   /**

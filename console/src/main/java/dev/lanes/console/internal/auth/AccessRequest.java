@@ -9,6 +9,7 @@ package dev.lanes.console.internal.auth;
  * @param authorization the Authorization header, or null
  * @param session the live session the cookie names, or null
  * @param csrf the form's {@code csrf} field (POST), or null
+ * @param host the Host header, or null
  */
 public record AccessRequest(
     String method,
@@ -16,4 +17,5 @@ public record AccessRequest(
     String pathAndQuery,
     String authorization,
     Session session,
-    String csrf) {}
+    String csrf,
+    String host) {}

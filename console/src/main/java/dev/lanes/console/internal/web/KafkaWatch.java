@@ -29,7 +29,7 @@ public final class KafkaWatch implements AutoCloseable {
   private volatile String banner;
   private Admin admin; // only the watch thread touches it
 
-  private KafkaWatch(Map<String, Object> clientProperties) {
+  KafkaWatch(Map<String, Object> clientProperties) {
     this.clientProperties = Map.copyOf(clientProperties);
     this.timeout = timeout(clientProperties);
     this.thread =
@@ -53,7 +53,8 @@ public final class KafkaWatch implements AutoCloseable {
     return banner;
   }
 
-  private void check() {
+  /** One look at Kafka; the watch thread runs it every {@link #EVERY}, a test directly. */
+  void check() {
     String was = banner;
     try {
       if (admin == null) {

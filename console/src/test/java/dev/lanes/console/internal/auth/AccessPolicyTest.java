@@ -13,6 +13,7 @@ class AccessPolicyTest {
 
   static final String TOKEN = "the-token";
   static final Session SESSION = new Session("id", "csrf-1", Instant.EPOCH);
+  static final String HOST = "127.0.0.1:8090";
 
   final AccessPolicy loopback = new AccessPolicy(TOKEN, true);
   final AccessPolicy remote = new AccessPolicy(TOKEN, false);
@@ -108,6 +109,45 @@ class AccessPolicyTest {
   }
 
   @Test
+  void onLoopbackAnotherHostNameIsRefusedAgainstDnsRebinding() {
+    AccessRequest rebound =
+        new AccessRequest(
+            "GET", "/lanes/a/dead-letters", "/", null, null, null, "evil.example:8090");
+    assertThat(loopback.decide(rebound))
+        .isEqualTo(
+            new Refused(
+                403,
+                false,
+                "this console listens on a loopback address and answers only to Host localhost or"
+                    + " a loopback address, was 'evil.example:8090'"));
+    AccessRequest api =
+        new AccessRequest("GET", "/api/lanes", "/api/lanes", null, null, null, "10.0.0.7");
+    assertThat(loopback.decide(api))
+        .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.api()).isTrue());
+  }
+
+  @Test
+  void loopbackNamesAreTheOnesABrowserCannotBeReboundTo() {
+    assertThat(AccessPolicy.isLoopbackName("127.0.0.1:8090")).isTrue();
+    assertThat(AccessPolicy.isLoopbackName("127.1.2.3")).isTrue();
+    assertThat(AccessPolicy.isLoopbackName("localhost:8090")).isTrue();
+    assertThat(AccessPolicy.isLoopbackName("LOCALHOST")).isTrue();
+    assertThat(AccessPolicy.isLoopbackName("[::1]:8090")).isTrue();
+    assertThat(AccessPolicy.isLoopbackName(null)).isTrue();
+    assertThat(AccessPolicy.isLoopbackName("127.0.0.1.evil.example")).isFalse();
+    assertThat(AccessPolicy.isLoopbackName("localhost.evil.example")).isFalse();
+    assertThat(AccessPolicy.isLoopbackName("[::2]:8090")).isFalse();
+    assertThat(AccessPolicy.isLoopbackName("evil.example")).isFalse();
+  }
+
+  @Test
+  void anotherBindTakesAnyHostName() {
+    AccessRequest viaName =
+        new AccessRequest("GET", "/", "/", null, SESSION, null, "console.internal:8090");
+    assertThat(remote.decide(viaName)).isEqualTo(new Allowed(Via.SESSION));
+  }
+
+  @Test
   void nextAfterSignInStaysOnTheConsole() {
     assertThat(AccessPolicy.localPath("/lanes/a/dead-letters?x=1"))
         .isEqualTo("/lanes/a/dead-letters?x=1");
@@ -120,11 +160,11 @@ class AccessPolicyTest {
 
   private static AccessRequest get(String pathAndQuery, String authorization, Session session) {
     return new AccessRequest(
-        "GET", pathAndQuery.split("\\?")[0], pathAndQuery, authorization, session, null);
+        "GET", pathAndQuery.split("\\?")[0], pathAndQuery, authorization, session, null, HOST);
   }
 
   private static AccessRequest post(
       String path, String authorization, Session session, String csrf) {
-    return new AccessRequest("POST", path, path, authorization, session, csrf);
+    return new AccessRequest("POST", path, path, authorization, session, csrf, HOST);
   }
 }
