@@ -21,12 +21,19 @@ public final class Console implements AutoCloseable {
 
   private final ConsoleServer server;
   private final KafkaWatch kafka;
+  private final OverviewPages overview;
   private final ConsoleSettings settings;
   private final String token;
 
-  private Console(ConsoleServer server, KafkaWatch kafka, ConsoleSettings settings, String token) {
+  private Console(
+      ConsoleServer server,
+      KafkaWatch kafka,
+      OverviewPages overview,
+      ConsoleSettings settings,
+      String token) {
     this.server = server;
     this.kafka = kafka;
+    this.overview = overview;
     this.settings = settings;
     this.token = token;
   }
@@ -45,6 +52,8 @@ public final class Console implements AutoCloseable {
   static Console start(ConsoleSettings settings, Consumer<Router> moreRoutes) {
     String token = settings.token() != null ? settings.token() : Secrets.random();
     KafkaWatch kafka = KafkaWatch.start(settings.clientProperties());
+    // The overview holds Kafka clients between refreshes; the console closes them with itself.
+    OverviewPages overview = new OverviewPages(settings);
     try {
       ConsoleServer server =
           ConsoleServer.bind(
@@ -54,17 +63,19 @@ public final class Console implements AutoCloseable {
               token,
               new Sessions(settings.clock()),
               kafka::banner);
-      new OverviewPages(settings).register(server);
+      overview.register(server);
       new DeadLetterPages(settings).register(server);
       moreRoutes.accept(server);
       server.start();
-      return new Console(server, kafka, settings, token);
+      return new Console(server, kafka, overview, settings, token);
     } catch (IOException e) {
+      overview.close();
       kafka.close();
       throw new UncheckedIOException(
           "could not listen on " + settings.bind() + ":" + settings.port() + ": " + e.getMessage(),
           e);
     } catch (RuntimeException e) {
+      overview.close();
       kafka.close();
       throw e;
     }
@@ -84,6 +95,7 @@ public final class Console implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    overview.close();
     kafka.close();
   }
 }

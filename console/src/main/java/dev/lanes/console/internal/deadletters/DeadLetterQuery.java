@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * @param errorClass the exception's class, fully qualified or simple name
  * @param text case-insensitive substring of the exception message
  * @param from record timestamp at or after this
- * @param to record timestamp before this
+ * @param until record timestamp before this
  * @param after only what sorts after this cursor, or null for the first page
  * @param limit at most this many, the oldest first
  */
@@ -39,13 +39,13 @@ public record DeadLetterQuery(
     String text,
     Duration since,
     Instant from,
-    Instant to,
+    Instant until,
     Cursor after,
     int limit) {
 
   /** The filter parameters, in the order the form shows them. */
   public static final List<String> FILTERS =
-      List.of("type", "reason", "error", "q", "since", "from", "to");
+      List.of("type", "reason", "error", "q", "since", "from", "until");
 
   public static final int PAGE_LIMIT = 50;
   public static final int API_LIMIT = 100;
@@ -72,13 +72,13 @@ public record DeadLetterQuery(
       }
     }
     Instant from = dateTime("from", given.get("from"));
-    Instant to = dateTime("to", given.get("to"));
-    if (from != null && to != null && !from.isBefore(to)) {
+    Instant until = dateTime("until", given.get("until"));
+    if (from != null && until != null && !from.isBefore(until)) {
       throw ConsoleProblem.badRequest(
-          "from must be before to, was from '"
+          "from must be before until, was from '"
               + given.get("from")
-              + "' and to '"
-              + given.get("to")
+              + "' and until '"
+              + given.get("until")
               + "'");
     }
     return new DeadLetterQuery(
@@ -89,7 +89,7 @@ public record DeadLetterQuery(
         given.get("q"),
         since(given.get("since")),
         from,
-        to,
+        until,
         Cursor.parse(first(parameters, "after")),
         limit(first(parameters, "limit"), defaultLimit));
   }
@@ -115,7 +115,7 @@ public record DeadLetterQuery(
     if (from != null && deadLetter.timestamp().isBefore(from)) {
       return false;
     }
-    return to == null || deadLetter.timestamp().isBefore(to);
+    return until == null || deadLetter.timestamp().isBefore(until);
   }
 
   /** Whether the dead letter belongs on this page or a later one (the cursor's side). */
@@ -125,7 +125,8 @@ public record DeadLetterQuery(
 
   /** The same query on the first page. */
   public DeadLetterQuery withoutCursor() {
-    return new DeadLetterQuery(given, type, reason, errorClass, text, since, from, to, null, limit);
+    return new DeadLetterQuery(
+        given, type, reason, errorClass, text, since, from, until, null, limit);
   }
 
   /** The filter as one line for the audit log, e.g. {@code type=charge,since=2h}; "none". */

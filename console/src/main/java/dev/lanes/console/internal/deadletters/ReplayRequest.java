@@ -5,7 +5,6 @@ import dev.lanes.app.dlt.DeadLetterFilter;
 import dev.lanes.app.dlt.ReplayTarget;
 import dev.lanes.console.internal.ConsoleProblem;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,15 +44,12 @@ public record ReplayRequest(
    * means "matching".
    */
   public static ReplayRequest parse(Map<String, List<String>> parameters) {
-    // The form carries the list's filters, whose time range ends at "to" (a date), next to the
-    // target "to" (main or retry): the values tell them apart.
-    List<String> targets = new ArrayList<>();
-    List<String> timeRangeEnds = new ArrayList<>();
-    for (String value : parameters.getOrDefault("to", List.of())) {
-      (TARGETS.contains(value.trim()) ? targets : timeRangeEnds).add(value.trim());
-    }
-    Map<String, List<String>> filters = new HashMap<>(parameters);
-    filters.put("to", timeRangeEnds);
+    List<String> targets =
+        parameters.getOrDefault("to", List.of()).stream()
+            .map(String::trim)
+            .filter(value -> !value.isEmpty())
+            .toList();
+    Map<String, List<String>> filters = parameters;
     List<String> positions = new ArrayList<>();
     for (String position : parameters.getOrDefault("position", List.of())) {
       if (!position.isBlank()) {
@@ -103,6 +99,11 @@ public record ReplayRequest(
   }
 
   private static ReplayTarget target(List<String> values) {
+    for (String value : values) {
+      if (!TARGETS.contains(value)) {
+        throw ConsoleProblem.badRequest("to must be main or retry, was '" + value + "'");
+      }
+    }
     if (values.stream().distinct().count() > 1) {
       throw ConsoleProblem.badRequest("to must be main or retry, was both");
     }

@@ -48,7 +48,7 @@ class DeadLetterQueryTest {
             "2h",
             "from",
             "2026-11-27T09:00",
-            "to",
+            "until",
             "2026-11-27T11:30:15",
             "after",
             "1764237600000.1.7",
@@ -61,7 +61,7 @@ class DeadLetterQueryTest {
     assertThat(query.text()).isEqualTo("Timeout");
     assertThat(query.since()).isEqualTo(Duration.ofHours(2));
     assertThat(query.from()).isEqualTo(Instant.parse("2026-11-27T09:00:00Z"));
-    assertThat(query.to()).isEqualTo(Instant.parse("2026-11-27T11:30:15Z"));
+    assertThat(query.until()).isEqualTo(Instant.parse("2026-11-27T11:30:15Z"));
     assertThat(query.after()).isEqualTo(new Cursor(Instant.ofEpochMilli(1764237600000L), 1, 7));
     assertThat(query.limit()).isEqualTo(20);
     assertThat(query.given()).containsEntry("since", "2h").doesNotContainKey("after");
@@ -94,14 +94,14 @@ class DeadLetterQueryTest {
         "from",
         "yesterday");
     rejects(
-        "to must be a UTC date and time like 2026-11-27T10:00, was '2026-13-01T00:00'",
-        "to",
+        "until must be a UTC date and time like 2026-11-27T10:00, was '2026-13-01T00:00'",
+        "until",
         "2026-13-01T00:00");
     rejects(
-        "from must be before to, was from '2026-11-27T10:00' and to '2026-11-27T09:00'",
+        "from must be before until, was from '2026-11-27T10:00' and until '2026-11-27T09:00'",
         "from",
         "2026-11-27T10:00",
-        "to",
+        "until",
         "2026-11-27T09:00");
     rejects("limit must be a number from 1 to 500, was 'abc'", "limit", "abc");
     rejects("limit must be a number from 1 to 500, was '501'", "limit", "501");
@@ -143,8 +143,8 @@ class DeadLetterQueryTest {
 
     assertThat(parse("from", "2026-11-27T10:00").matchesBeyondFilter(atTen)).isTrue();
     assertThat(parse("from", "2026-11-27T10:01").matchesBeyondFilter(atTen)).isFalse();
-    assertThat(parse("to", "2026-11-27T10:00").matchesBeyondFilter(atTen)).isFalse();
-    assertThat(parse("to", "2026-11-27T10:00:01").matchesBeyondFilter(atTen)).isTrue();
+    assertThat(parse("until", "2026-11-27T10:00").matchesBeyondFilter(atTen)).isFalse();
+    assertThat(parse("until", "2026-11-27T10:00:01").matchesBeyondFilter(atTen)).isTrue();
   }
 
   @Test

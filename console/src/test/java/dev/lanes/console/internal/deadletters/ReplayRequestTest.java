@@ -55,14 +55,19 @@ class ReplayRequestTest {
   }
 
   @Test
-  void theTargetAndTheTimeRangesEndShareTheNameToAndAreToldApartByValue() {
+  void theTargetAndTheTimeRangesEndTravelTogetherInOneForm() {
     ReplayRequest request =
         ReplayRequest.parse(
             Map.of(
-                "to", List.of("2026-11-27T10:00", "retry"), "from", List.of("2026-11-27T09:00")));
+                "to",
+                List.of("retry"),
+                "until",
+                List.of("2026-11-27T10:00"),
+                "from",
+                List.of("2026-11-27T09:00")));
 
     assertThat(request.to()).isEqualTo(ReplayTarget.RETRY);
-    assertThat(request.query().to()).isEqualTo(java.time.Instant.parse("2026-11-27T10:00:00Z"));
+    assertThat(request.query().until()).isEqualTo(java.time.Instant.parse("2026-11-27T10:00:00Z"));
   }
 
   @Test
@@ -79,7 +84,7 @@ class ReplayRequestTest {
         .isInstanceOf(ConsoleProblem.class)
         .hasMessage("position must be <partition>@<offset>, e.g. 0@17, was '1:3'");
     assertThatThrownBy(() -> ReplayRequest.parse(Map.of("to", List.of("dlt"))))
-        .hasMessage("to must be a UTC date and time like 2026-11-27T10:00, was 'dlt'");
+        .hasMessage("to must be main or retry, was 'dlt'");
     assertThatThrownBy(() -> ReplayRequest.parse(Map.of("to", List.of("main", "retry"))))
         .hasMessage("to must be main or retry, was both");
     assertThatThrownBy(() -> ReplayRequest.parse(Map.of("scope", List.of("all"))))
