@@ -38,27 +38,11 @@ public final class StatusJson {
     root.put("gone_workers", status.goneWorkers());
     ArrayNode lanes = root.putArray("lanes");
     for (LaneRow lane : status.lanes()) {
-      ObjectNode node = lanes.addObject();
-      node.put("lane", lane.lane());
-      node.put("partitions", lane.partitions());
-      node.put("lag", lane.lag());
-      node.put("lag_excluding_paused", lane.lagExcludingPaused());
-      node.put("in_flight", lane.inFlight());
-      node.put("tasks_per_second", lane.tasksPerSecond());
-      node.put("dead_letters_last_hour", lane.deadLettersLastHour());
-      node.put("live_workers", lane.liveWorkers());
+      putLane(lanes.addObject(), lane);
     }
     ArrayNode dependencies = root.putArray("dependencies");
     for (DependencyRow dependency : status.dependencies()) {
-      ObjectNode node = dependencies.addObject();
-      node.put("name", dependency.name());
-      node.put("state", dependency.state());
-      node.put("since", iso(dependency.since()));
-      node.put("by", dependency.by());
-      node.put("until", iso(dependency.until()));
-      node.put("reason", dependency.reason());
-      ObjectNode paused = node.putObject("paused_partitions");
-      dependency.pausedByWorker().forEach(paused::put);
+      putDependency(dependencies.addObject(), dependency);
     }
     root.put("healthy", status.healthy());
     ArrayNode problems = root.putArray("problems");
@@ -68,6 +52,32 @@ public final class StatusJson {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("cannot write the fleet's status as JSON", e);
     }
+  }
+
+  /**
+   * A lane's fields, as {@code lanes status --json} and the console's {@code /api/lanes} name them.
+   */
+  public static void putLane(ObjectNode node, LaneRow lane) {
+    node.put("lane", lane.lane());
+    node.put("partitions", lane.partitions());
+    node.put("lag", lane.lag());
+    node.put("lag_excluding_paused", lane.lagExcludingPaused());
+    node.put("in_flight", lane.inFlight());
+    node.put("tasks_per_second", lane.tasksPerSecond());
+    node.put("dead_letters_last_hour", lane.deadLettersLastHour());
+    node.put("live_workers", lane.liveWorkers());
+  }
+
+  /** A dependency's fields, named as {@link #putLane} names a lane's. */
+  public static void putDependency(ObjectNode node, DependencyRow dependency) {
+    node.put("name", dependency.name());
+    node.put("state", dependency.state());
+    node.put("since", iso(dependency.since()));
+    node.put("by", dependency.by());
+    node.put("until", iso(dependency.until()));
+    node.put("reason", dependency.reason());
+    ObjectNode paused = node.putObject("paused_partitions");
+    dependency.pausedByWorker().forEach(paused::put);
   }
 
   private static String iso(Instant instant) {

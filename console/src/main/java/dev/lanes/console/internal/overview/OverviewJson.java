@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanes.app.status.FleetStatus.DependencyRow;
-import dev.lanes.app.status.FleetStatus.LaneRow;
+import dev.lanes.app.status.StatusJson;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 
 /**
  * {@code GET /api/lanes}: the overview as JSON with {@code lanes status --json}'s field names, plus
@@ -27,16 +26,8 @@ final class OverviewJson {
     root.put("fleet_reported", overview.fleetReported());
     ArrayNode lanes = root.putArray("lanes");
     for (LaneView view : overview.lanes()) {
-      LaneRow lane = view.row();
       ObjectNode node = lanes.addObject();
-      node.put("lane", lane.lane());
-      node.put("partitions", lane.partitions());
-      node.put("lag", lane.lag());
-      node.put("lag_excluding_paused", lane.lagExcludingPaused());
-      node.put("in_flight", lane.inFlight());
-      node.put("tasks_per_second", lane.tasksPerSecond());
-      node.put("live_workers", lane.liveWorkers());
-      node.put("dead_letters_last_hour", lane.deadLettersLastHour());
+      StatusJson.putLane(node, view.row());
       ObjectNode partitionLag = node.putObject("partition_lag");
       view.partitionLag().forEach(partitionLag::put);
       ArrayNode retries = node.putArray("retries_per_minute");
@@ -50,15 +41,7 @@ final class OverviewJson {
     }
     ArrayNode dependencies = root.putArray("dependencies");
     for (DependencyRow dependency : overview.dependencies()) {
-      ObjectNode node = dependencies.addObject();
-      node.put("name", dependency.name());
-      node.put("state", dependency.state());
-      node.put("since", iso(dependency.since()));
-      node.put("by", dependency.by());
-      node.put("until", iso(dependency.until()));
-      node.put("reason", dependency.reason());
-      ObjectNode paused = node.putObject("paused_partitions");
-      dependency.pausedByWorker().forEach(paused::put);
+      StatusJson.putDependency(dependencies.addObject(), dependency);
     }
     root.put("workers", overview.workers());
     ArrayNode problems = root.putArray("problems");
@@ -68,9 +51,5 @@ final class OverviewJson {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("cannot write the overview as JSON", e);
     }
-  }
-
-  private static String iso(Instant instant) {
-    return instant == null ? null : instant.toString();
   }
 }
