@@ -38,8 +38,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One three-zone cluster taken through a zone outage, a hung node, a restart of the whole cluster
- * and its close, in that order: each start costs three JVMs, so the steps share one.
+ * One three-zone cluster: its zones, a restart of the whole cluster on its directory and its close,
+ * in that order: each start costs three JVMs, so the steps share one.
+ *
+ * <p>The faults of one node are rehearsed end to end by the zone drills in lanes-tools, which
+ * assert more than this class did: {@code ZoneLossDrillIT} ({@link ClusterNode#kill()}, which
+ * returns once the process is gone, and {@link ClusterNode#restart()}: acks=all production and the
+ * workers go on, the node catches up, every replica in sync, nothing lost) and {@code
+ * FrozenBrokerDrillIT} ({@link ClusterNode#freeze()}: the other nodes fence it while its process
+ * still runs, the fleet goes on, {@link ClusterNode#thaw()} and in sync). This class's own cases of
+ * both ran the same steps with 30 records and cost 37 s of the suite.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -76,6 +84,7 @@ class KafkaClusterIT {
         .hasMessage("no node in zone zone-x, zones are [zone-a, zone-b, zone-c]");
 
     createTopic("spread");
+    produce("spread", 0, 30);
 
     try (Admin admin = admin()) {
       Map<Integer, String> racks =
@@ -97,47 +106,6 @@ class KafkaClusterIT {
 
   @Test
   @Order(2)
-  void losingAZoneKeepsAcksAllWritesAndReadsGoingAndItsNodeCatchesUpOnRestart() throws Exception {
-    createTopic("zone-loss");
-    ClusterNode zoneA = cluster.node("zone-a");
-    processesSeen.addAll(cluster.processes());
-
-    zoneA.kill();
-
-    assertThat(zoneA.isRunning()).isFalse();
-    produce("zone-loss", 0, 30);
-    assertThat(readAll("zone-loss")).hasSize(30);
-
-    zoneA.restart();
-
-    assertThat(zoneA.isRunning()).isTrue();
-    processesSeen.addAll(cluster.processes());
-    assertThat(cluster.awaitInSync(TIMEOUT)).isLessThan(TIMEOUT);
-  }
-
-  @Test
-  @Order(3)
-  void aFrozenNodeIsFencedAndTheClusterGoesOnThenRejoinsWhenThawed() throws Exception {
-    createTopic("frozen");
-    ClusterNode zoneB = cluster.node("zone-b");
-
-    zoneB.freeze();
-    long frozenAt = System.nanoTime();
-    try {
-      assertThat(zoneB.isRunning()).isTrue();
-      produce("frozen", 0, 30);
-      assertThat(readAll("frozen")).hasSize(30);
-      // Fenced after broker.session.timeout.ms (9 s); the clients' retries add the rest.
-      assertThat(Duration.ofNanos(System.nanoTime() - frozenAt)).isLessThan(TIMEOUT);
-    } finally {
-      zoneB.thaw();
-    }
-
-    cluster.awaitInSync(TIMEOUT);
-  }
-
-  @Test
-  @Order(4)
   void theClusterStartedAgainOnItsDirectoryKeepsItsRecords() {
     String bootstrap = cluster.bootstrapServers();
     int firstPort =
@@ -148,15 +116,15 @@ class KafkaClusterIT {
     cluster = KafkaCluster.start(dir, 3, firstPort);
 
     assertThat(cluster.bootstrapServers()).isEqualTo(bootstrap);
-    assertThat(readAll("zone-loss")).hasSize(30);
-    assertThat(readAll("frozen")).hasSize(30);
+    assertThat(readAll("spread")).hasSize(30);
   }
 
   @Test
-  @Order(5)
+  @Order(3)
   void closeLeavesNoNodeProcessAlive() {
     processesSeen.addAll(cluster.processes());
-    assertThat(processesSeen).hasSizeGreaterThanOrEqualTo(7);
+    // The first start's three nodes and the second's.
+    assertThat(Set.copyOf(processesSeen)).hasSize(6);
 
     cluster.close();
 
@@ -165,7 +133,7 @@ class KafkaClusterIT {
   }
 
   @Test
-  @Order(6)
+  @Order(4)
   void aClusterInATemporaryDirectoryDeletesItOnClose() {
     Path workDir;
     List<ProcessHandle> processes;
@@ -234,9 +202,6 @@ class KafkaClusterIT {
         cluster.bootstrapServers(),
         ProducerConfig.ACKS_CONFIG,
         "all",
-        // A request to a frozen leader gives up after 5 s and asks for new metadata.
-        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-        5_000,
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
         (int) TIMEOUT.toMillis(),
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,

@@ -91,8 +91,10 @@ final class BrokerFaults {
     @Override
     public void strike(ZoneRig rig) {
       ClusterNode node = rig.node(ZONE);
+      long frozenAt = System.nanoTime();
       node.freeze();
       rig.timeline().event("froze node " + node.id() + " (" + ZONE + "): SIGSTOP");
+      NodeFencing.await(rig, node, frozenAt, "the SIGSTOP");
     }
 
     @Override

@@ -23,6 +23,7 @@ final class ZonePartition implements ZoneFault {
     ClusterNode node = rig.node(ZONE);
     String workers =
         rig.liveWorkers(ZONE).stream().map(ZoneWorker::name).collect(Collectors.joining(", "));
+    long cutAt = System.nanoTime();
     rig.network().cut(ZONE);
     rig.timeline()
         .event(
@@ -33,6 +34,7 @@ final class ZonePartition implements ZoneFault {
                 + " and workers "
                 + workers
                 + " keep running");
+    NodeFencing.await(rig, node, cutAt, "the cut");
   }
 
   @Override

@@ -178,6 +178,10 @@ final class ZoneRig implements AutoCloseable {
     return dependency;
   }
 
+  DrillOptions options() {
+    return options;
+  }
+
   DrillProducer realtime() {
     return realtime;
   }

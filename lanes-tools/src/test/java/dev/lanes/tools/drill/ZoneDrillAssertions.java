@@ -23,4 +23,20 @@ final class ZoneDrillAssertions {
     }
     assertThat(run.exit()).as("exit code: " + context).isZero();
   }
+
+  /**
+   * The other nodes fenced {@code node} while its process still ran: the fault really silenced it
+   * (a freeze or a cut that did nothing would otherwise pass as one the fleet rode out).
+   */
+  static void assertFencedWhileRunning(DrillCommandRun run, int node) {
+    assertThat(run.output())
+        .as("the timeline")
+        .containsPattern(
+            "node "
+                + node
+                + " "
+                + NodeFencing.FENCED
+                + " [0-9.]+ s after .*, its process still running")
+        .doesNotContain("node " + node + " " + NodeFencing.NOT_FENCED);
+  }
 }
