@@ -7,7 +7,7 @@ import dev.lanes.LaneConfig;
 import dev.lanes.console.Console;
 import dev.lanes.console.ConsoleSettings;
 import dev.lanes.console.internal.deadletters.DeadLetterSeeds;
-import dev.lanes.testkit.KafkaTest;
+import dev.lanes.testkit.PrivateKafka;
 import dev.lanes.testkit.TestKafka;
 import dev.lanes.topics.TopicNames;
 import java.net.http.HttpClient;
@@ -23,7 +23,9 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -36,19 +38,35 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dead-letter pages in a real headless Chromium against a real broker: read, filter, open one,
  * group, sign in and replay a filtered set (read back from the main topic), replay again and see it
  * skipped, a replay refused without signing in, and poison records that still render.
+ *
+ * <p>The class runs on a broker of its own, so the README's screenshots show the names a reader
+ * would use ({@code tasks.payments.dlt}) instead of unique test names; each test has its own lane.
  */
-@KafkaTest
 class DeadLetterBrowserIT {
 
   private static final String TOKEN = "browser-test-token-0123456789";
-  private static final String LANE = "payments";
+
+  private static PrivateKafka broker;
 
   private final Instant now = Instant.now();
   private final List<AutoCloseable> open = new ArrayList<>();
   private TestKafka kafka;
+  private String lane;
   private String main;
   private Console console;
   private WebDriver driver;
+
+  @BeforeAll
+  static void startBroker() {
+    broker = PrivateKafka.start();
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    if (broker != null) {
+      broker.close();
+    }
+  }
 
   @AfterEach
   void close() throws Exception {
@@ -58,8 +76,8 @@ class DeadLetterBrowserIT {
   }
 
   @Test
-  void filtersOpensOneAndGroupsByCause(TestKafka kafka) {
-    start(kafka, Map.of());
+  void filtersOpensOneAndGroupsByCause() {
+    start("payments", Map.of());
     DeadLetterSeeds.produce(kafka.bootstrapServers(), realisticDeadLetters());
 
     list("");
@@ -106,9 +124,8 @@ class DeadLetterBrowserIT {
   }
 
   @Test
-  void signedInReplayOfAFilteredSetArrivesOnTheMainTopicAndASecondOneSkipsIt(TestKafka kafka)
-      throws Exception {
-    start(kafka, Map.of());
+  void signedInReplayOfAFilteredSetArrivesOnTheMainTopicAndASecondOneSkipsIt() throws Exception {
+    start("billing", Map.of());
     DeadLetterSeeds.produce(kafka.bootstrapServers(), realisticDeadLetters());
 
     list("?type=charge&error=SocketTimeoutException");
@@ -122,7 +139,7 @@ class DeadLetterBrowserIT {
     submitAndWait(By.id("sign-in-to-replay"), By.id("token"));
     driver.findElement(By.id("token")).sendKeys(TOKEN);
     submitAndWait(By.id("sign-in-submit"), By.id("replay-form"));
-    assertThat(driver.getCurrentUrl()).contains("/lanes/" + LANE + "/dead-letters");
+    assertThat(driver.getCurrentUrl()).contains("/lanes/" + lane + "/dead-letters");
     assertThat(text(By.id("match-count"))).isEqualTo("4");
 
     submitAndWait(By.id("replay-matching"), By.id("replay-confirm"));
@@ -167,8 +184,8 @@ class DeadLetterBrowserIT {
   }
 
   @Test
-  void poisonRecordsRenderTruncatedWithTheRawBytesToDownload(TestKafka kafka) throws Exception {
-    start(kafka, Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(4 * 1024 * 1024)));
+  void poisonRecordsRenderTruncatedWithTheRawBytesToDownload() throws Exception {
+    start("imports", Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(4 * 1024 * 1024)));
     byte[] binary = new byte[2 * 1024 * 1024];
     Arrays.fill(binary, (byte) 0xfe);
     DeadLetterSeeds manyHeaders =
@@ -244,9 +261,10 @@ class DeadLetterBrowserIT {
     return error;
   }
 
-  private void start(TestKafka kafka, Map<String, String> deadLetterTopicConfig) {
-    this.kafka = kafka;
-    main = kafka.uniqueName("tasks.console-browser");
+  private void start(String lane, Map<String, String> deadLetterTopicConfig) {
+    this.kafka = broker.kafka();
+    this.lane = lane;
+    main = TopicNames.main(lane);
     kafka.createTopics(List.of(main, TopicNames.retry(main, 1)), 2);
     kafka.createTopic(TopicNames.deadLetter(main), 2, deadLetterTopicConfig);
     console =
@@ -259,7 +277,7 @@ class DeadLetterBrowserIT {
                     5000,
                     "request.timeout.ms",
                     5000),
-                List.of(LaneConfig.of(LANE, main)),
+                List.of(LaneConfig.of(lane, main)),
                 "127.0.0.1",
                 0,
                 TOKEN,
@@ -274,7 +292,7 @@ class DeadLetterBrowserIT {
   private Browser browser;
 
   private void list(String query) {
-    driver.get(console.uri().resolve("/lanes/" + LANE + "/dead-letters" + query).toString());
+    driver.get(console.uri().resolve("/lanes/" + lane + "/dead-letters" + query).toString());
     await(By.id("match-count"));
   }
 
@@ -282,7 +300,7 @@ class DeadLetterBrowserIT {
     driver.get(
         console
             .uri()
-            .resolve("/lanes/" + LANE + "/dead-letters/" + partition + "/" + offset)
+            .resolve("/lanes/" + lane + "/dead-letters/" + partition + "/" + offset)
             .toString());
     await(By.id("payload"));
   }

@@ -17,6 +17,7 @@ import java.util.Locale;
  * @param deadLettersPoints the dead letters' polyline
  * @param yMax the count at the top of the plot (at least 1)
  * @param startLabel the first minute, {@code HH:mm} UTC
+ * @param middleLabel the minute half an hour in, drawn at {@link #MIDDLE_X}
  * @param endLabel the last minute (the one in progress), {@code HH:mm} UTC
  * @param rows the minutes with a retry or dead letter, oldest first
  */
@@ -26,15 +27,23 @@ public record Chart(
     String deadLettersPoints,
     long yMax,
     String startLabel,
+    String middleLabel,
     String endLabel,
     List<Minute> rows) {
 
   public static final int WIDTH = 320;
-  public static final int HEIGHT = 96;
+  public static final int HEIGHT = 84;
   public static final int LEFT = 34;
   public static final int TOP = 6;
-  public static final int BOTTOM = 78;
+  public static final int BOTTOM = 66;
   public static final int RIGHT = WIDTH - 4;
+
+  private static final int MIDDLE_MINUTE = 30;
+
+  /** Where minute 30 of 60 is drawn: a middle tick, so a reader can place a peak in time. */
+  public static final int MIDDLE_X =
+      (int)
+          Math.round(LEFT + (double) (RIGHT - LEFT) * MIDDLE_MINUTE / (MinuteBuckets.MINUTES - 1));
 
   private static final DateTimeFormatter MINUTE =
       DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -68,6 +77,7 @@ public record Chart(
         points(deadLetters, max),
         max,
         MINUTE.format(hour.boundary(0)),
+        MINUTE.format(hour.boundary(MIDDLE_MINUTE)),
         MINUTE.format(hour.boundary(MinuteBuckets.MINUTES - 1)),
         rows);
   }

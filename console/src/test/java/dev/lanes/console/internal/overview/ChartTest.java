@@ -2,6 +2,7 @@ package dev.lanes.console.internal.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,15 @@ class ChartTest {
                 + " 1 dead letter (most: 1 at 09:15).");
     assertThat(chart.startLabel()).isEqualTo("08:16");
     assertThat(chart.endLabel()).isEqualTo("09:15");
+  }
+
+  @Test
+  void aMiddleTickLabelsTheMinuteItStandsAbove() {
+    Chart chart = Chart.of("realtime", HOUR, new long[60], new long[60]);
+
+    assertThat(chart.middleLabel()).isEqualTo("08:46");
+    double step = (double) (Chart.RIGHT - Chart.LEFT) / 59;
+    assertThat((double) Chart.MIDDLE_X).isCloseTo(Chart.LEFT + 30 * step, within(0.5));
   }
 
   @Test

@@ -11,7 +11,7 @@ import dev.lanes.fleet.WorkerReport;
 import dev.lanes.fleet.WorkerReport.DependencyView;
 import dev.lanes.fleet.WorkerReport.LaneReport;
 import dev.lanes.fleet.WorkerReport.PausedPartition;
-import dev.lanes.testkit.KafkaTest;
+import dev.lanes.testkit.PrivateKafka;
 import dev.lanes.testkit.TestKafka;
 import dev.lanes.topics.TopicNames;
 import java.time.Duration;
@@ -27,6 +27,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -36,14 +38,32 @@ import org.openqa.selenium.WebDriver;
  * whose breaker is open, and the lag changing in place (htmx) when tasks arrive. The test plays the
  * fleet (worker and breaker reports written to the fleet topics, as {@code StatusCommandIT} does)
  * and seeds lag, retries and dead letters over the last hour, then takes the README's screenshot.
+ *
+ * <p>It runs on a broker of its own, so the screenshot shows the names a reader would use (lane
+ * {@code orders}, dependency {@code payments-api}) instead of unique test names, and no other
+ * test's workers or breakers show up in the shared fleet topics.
  */
-@KafkaTest
 class OverviewBrowserIT {
 
   private static final FleetCodec CODEC = new FleetCodec();
 
+  private static PrivateKafka broker;
+
+  @BeforeAll
+  static void startBroker() {
+    broker = PrivateKafka.start();
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
   @Test
-  void showsLanesAndBreakersAndRefreshesTheLagWithoutReloading(TestKafka kafka) throws Exception {
+  void showsLanesAndBreakersAndRefreshesTheLagWithoutReloading() throws Exception {
+    TestKafka kafka = broker.kafka();
     Instant now = Instant.now();
     LaneConfig orders = lane(kafka, "orders", 3);
     LaneConfig emails = lane(kafka, "emails", 2);
@@ -51,8 +71,8 @@ class OverviewBrowserIT {
     seedLag(kafka, emails, 18, 10);
     seedLastHour(kafka, orders, now, 5, 2);
     seedLastHour(kafka, emails, now, 2, 1);
-    String payments = kafka.uniqueName("payments-api");
-    String geo = kafka.uniqueName("geo-service");
+    String payments = "payments-api";
+    String geo = "geo-service";
     reportFleet(kafka, now, orders, emails, payments, geo);
 
     try (OverviewConsole console =
@@ -130,13 +150,12 @@ class OverviewBrowserIT {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
-  // Lane names from uniqueName hold only [a-zA-Z0-9._-]; a dot or leading digit needs escaping.
+  // Lane names hold only [a-zA-Z0-9._-]; a dot needs escaping in a selector.
   private static String css(String id) {
     return id.replace(".", "\\.");
   }
 
-  private static LaneConfig lane(TestKafka kafka, String prefix, int partitions) {
-    String name = kafka.uniqueName(prefix);
+  private static LaneConfig lane(TestKafka kafka, String name, int partitions) {
     LaneConfig lane = LaneConfig.of(name, TopicNames.main(name));
     kafka.createTopics(lane.allTopics(), partitions);
     return lane;
@@ -213,8 +232,8 @@ class OverviewBrowserIT {
         kafka.createTopic(topic, 3, Map.of("cleanup.policy", "compact"));
       }
     }
-    String workerA = kafka.uniqueName("worker-a");
-    String workerB = kafka.uniqueName("worker-b");
+    String workerA = "worker-a-1";
+    String workerB = "worker-b-1";
     String pausedPartition = orders.topic() + "-2";
     WorkerReport a =
         new WorkerReport(
