@@ -238,6 +238,37 @@ class ConsoleServerIT {
   }
 
   @Test
+  void refusedWritesAreAuditedWithTheAddressAndNeverTheToken() throws Exception {
+    Logger audit = (Logger) LoggerFactory.getLogger("dev.lanes.console.audit");
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    audit.addAppender(lines);
+    try {
+      post("/api/test", "", Map.of());
+      post("/api/test", "", Map.of("Authorization", "Bearer guessed-token"));
+      post("/test/page", "csrf=x", Map.of());
+    } finally {
+      audit.detachAppender(lines);
+    }
+    assertThat(lines.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .hasSize(3)
+        .noneMatch(line -> line.contains("guessed-token") || line.contains(TOKEN))
+        .satisfiesExactly(
+            line -> assertThat(line).matches(refused("/api/test", 401)),
+            line -> assertThat(line).matches(refused("/api/test", 403)),
+            line -> assertThat(line).matches(refused("/test/page", 401)));
+  }
+
+  private static String refused(String path, int status) {
+    return "event=refused method=POST path="
+        + path
+        + " status="
+        + status
+        + " remote=127\\.0\\.0\\.1:\\d+";
+  }
+
+  @Test
   void aSessionCookieDoesNotCountForTheApi() throws Exception {
     String cookie = signIn();
     assertThat(post("/api/test", "", Map.of("Cookie", cookie)).statusCode()).isEqualTo(401);

@@ -8,10 +8,14 @@ import dev.lanes.console.internal.auth.Session;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The decision and the routing of one request; the problems it throws become answers. */
 record Dispatch(
     HttpExchange exchange, Routes routes, AccessPolicy policy, Session session, PageChrome chrome) {
+
+  private static final Logger AUDIT = LoggerFactory.getLogger("dev.lanes.console.audit");
 
   Response run() {
     String method = exchange.getRequestMethod();
@@ -49,6 +53,14 @@ record Dispatch(
                 csrf == null || csrf.isEmpty() ? null : csrf.get(0),
                 exchange.getRequestHeaders().getFirst("Host")));
     if (access instanceof Access.Refused refused) {
+      if (method.equals("POST")) {
+        // A refused write is someone trying to change something: operators want to see that.
+        AUDIT.info(
+            "event=refused method=POST path={} status={} remote={}",
+            path,
+            refused.status(),
+            address(exchange));
+      }
       Response answer =
           Answers.problem(
               refused.api(),
@@ -87,9 +99,13 @@ record Dispatch(
         .withHeader("Allow", allowed.isEmpty() ? "GET, POST" : allowed);
   }
 
-  private static String caller(HttpExchange exchange, Access.Via via) {
+  private static String address(HttpExchange exchange) {
     InetSocketAddress remote = exchange.getRemoteAddress();
-    String address = remote.getAddress().getHostAddress() + ":" + remote.getPort();
+    return remote.getAddress().getHostAddress() + ":" + remote.getPort();
+  }
+
+  private static String caller(HttpExchange exchange, Access.Via via) {
+    String address = address(exchange);
     return switch (via) {
       case OPEN -> address;
       case SESSION -> address + " (signed in)";
