@@ -6,13 +6,19 @@ import dev.lanes.LaneConfig;
 import dev.lanes.console.browser.Browser;
 import dev.lanes.console.internal.web.Response;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Signing in and out in a real browser: the cookie the server sets is sent back after the redirect,
@@ -24,15 +30,45 @@ class SignInBrowserIT {
   static final String TOKEN = "browser-token-42";
 
   @Test
+  void theFirstTabReachesTheSkipLinkAndTheSignInFormWorksFromTheKeyboardAlone() {
+    try (Console console = Console.start(settings());
+        Browser browser = Browser.open()) {
+      WebDriver driver = browser.driver();
+      // A page of the layout without a form: the first Tab lands on the skip link.
+      driver.get(console.uri().resolve("/no-such-page").toString());
+      driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+      WebElement skip = driver.switchTo().activeElement();
+      assertThat(skip.getAttribute("class")).contains("skip-link");
+      assertThat(skip.isDisplayed()).as("the skip link shows while it has focus").isTrue();
+      skip.sendKeys(Keys.ENTER);
+      assertThat(driver.getCurrentUrl()).endsWith("#main");
+
+      // The sign-in page puts the caret in the token field; Enter submits.
+      driver.get(console.uri().resolve("/login").toString());
+      WebElement token = driver.switchTo().activeElement();
+      assertThat(token.getAttribute("id")).isEqualTo("token");
+      WebElement page = driver.findElement(By.tagName("html"));
+      token.sendKeys(TOKEN, Keys.ENTER);
+      waitForNextPage(driver, page);
+      assertThat(driver.findElements(By.id("sign-in"))).as("the sign-in link is gone").isEmpty();
+      assertThat(driver.findElement(By.cssSelector("form[action='/logout'] button")).isDisplayed())
+          .isTrue();
+    }
+  }
+
+  private static ConsoleSettings settings() {
+    return new ConsoleSettings(
+        Map.of("bootstrap.servers", "127.0.0.1:1", "default.api.timeout.ms", 1000),
+        List.of(LaneConfig.of("orders", "orders")),
+        "127.0.0.1",
+        0,
+        TOKEN,
+        Clock.systemUTC());
+  }
+
+  @Test
   void signInReturnsToThePageAskedForAndSignOutEndsIt() {
-    ConsoleSettings settings =
-        new ConsoleSettings(
-            Map.of("bootstrap.servers", "127.0.0.1:1", "default.api.timeout.ms", 1000),
-            List.of(LaneConfig.of("orders", "orders")),
-            "127.0.0.1",
-            0,
-            TOKEN,
-            Clock.systemUTC());
+    ConsoleSettings settings = settings();
     try (Console console =
             Console.start(
                 settings,
@@ -50,11 +86,11 @@ class SignInBrowserIT {
       driver.get(console.uri().resolve("/login?next=/test/page").toString());
       assertThat(driver.getTitle()).isEqualTo("Sign in · Lanes console");
       driver.findElement(By.id("token")).sendKeys("wrong");
-      driver.findElement(By.id("sign-in-submit")).click();
+      click(driver, By.id("sign-in-submit"));
       assertThat(driver.findElement(By.id("error")).getText()).contains("not this console's token");
 
       driver.findElement(By.id("token")).sendKeys(TOKEN);
-      driver.findElement(By.id("sign-in-submit")).click();
+      click(driver, By.id("sign-in-submit"));
       assertThat(driver.getCurrentUrl()).endsWith("/test/page");
       assertThat(driver.findElement(By.id("who")).getText()).endsWith("(signed in)");
 
@@ -69,10 +105,26 @@ class SignInBrowserIT {
               .toList();
       assertThat(refused).as("what the CSP refused").isEmpty();
 
-      driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
+      click(driver, By.cssSelector("form[action='/logout'] button"));
       assertThat(driver.findElement(By.id("sign-in")).isDisplayed()).isTrue();
       driver.get(console.uri().resolve("/test/page").toString());
       assertThat(driver.findElement(By.id("who")).getText()).doesNotContain("signed in");
     }
+  }
+
+  /** Clicks, then waits until the page the click leads to has replaced this one. */
+  private static void click(WebDriver driver, By button) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    driver.findElement(button).click();
+    waitForNextPage(driver, page);
+  }
+
+  private static void waitForNextPage(WebDriver driver, WebElement page) {
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(
+            d ->
+                "complete"
+                    .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 }
